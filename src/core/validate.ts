@@ -1,0 +1,168 @@
+import { LIMITS } from './limits.js';
+import { EVENT_TYPES, type AttributeValue, type EventType } from '../types.js';
+import type { WireEvent, WireItem } from './wire.js';
+
+/**
+ * Validation turns untrusted page input into wire data. Errors are plain `Error`s named
+ * `HearthInputError` whose message names the field and says what is expected, e.g.
+ * "event.item.price must be a finite number, got NaN". Match on `name`, not `instanceof`:
+ * errors that cross a worker lose their class.
+ */
+export const INPUT_ERROR = 'HearthInputError';
+
+export function inputError(field: string, expected: string, got?: unknown): Error {
+  const suffix = arguments.length > 2 ? `, got ${describe(got)}` : '';
+  const err = new Error(`${field} must be ${expected}${suffix}`);
+  err.name = INPUT_ERROR;
+  return err;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'string') return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  if (typeof value === 'number') return String(value);
+  return typeof value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function requireString(value: unknown, field: string, max: number, allowEmpty = false): string {
+  if (typeof value !== 'string') throw inputError(field, 'a string', value);
+  if (!allowEmpty && value.trim().length === 0) throw inputError(field, 'a non-empty string', value);
+  if (value.length > max) throw inputError(field, `at most ${max} characters`, value);
+  return value;
+}
+
+function optionalString(value: unknown, field: string, max: number): string | undefined {
+  return value === undefined ? undefined : requireString(value, field, max, true);
+}
+
+function requireFinite(value: unknown, field: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw inputError(field, 'a finite number', value);
+  if (value < min || value > max) throw inputError(field, `between ${min} and ${max}`, value);
+  return value;
+}
+
+/** Strict: used for tracked items, which are written to storage. */
+export function validateItem(value: unknown, field: string): WireItem {
+  if (!isRecord(value)) throw inputError(field, 'an object with an id', value);
+  const item: WireItem = { id: requireString(value.id, `${field}.id`, LIMITS.idLength) };
+  const title = optionalString(value.title, `${field}.title`, LIMITS.titleLength);
+  if (title) item.title = title;
+  const brand = optionalString(value.brand, `${field}.brand`, LIMITS.brandLength);
+  if (brand) item.brand = brand;
+  if (value.categories !== undefined) {
+    const cats = value.categories;
+    if (!Array.isArray(cats)) throw inputError(`${field}.categories`, 'an array of strings', cats);
+    if (cats.length > LIMITS.categories) throw inputError(`${field}.categories`, `at most ${LIMITS.categories} entries`, cats);
+    item.categories = cats.map((c, i) => requireString(c, `${field}.categories[${i}]`, LIMITS.categoryLength));
+  }
+  if (value.price !== undefined) item.price = requireFinite(value.price, `${field}.price`, 0, Number.MAX_SAFE_INTEGER);
+  if (value.attributes !== undefined) item.attrs = validateAttributes(value.attributes, `${field}.attributes`);
+  return item;
+}
+
+function validateAttributes(value: unknown, field: string): Array<[string, AttributeValue]> {
+  if (!isRecord(value)) throw inputError(field, 'an object of string, number, boolean or string[] values', value);
+  const keys = Object.keys(value);
+  if (keys.length > LIMITS.attributes) throw inputError(field, `at most ${LIMITS.attributes} keys`, keys.length);
+  return keys.map((key): [string, AttributeValue] => {
+    const f = `${field}.${key}`;
+    requireString(key, `${field} key`, LIMITS.attributeKeyLength);
+    const v = value[key];
+    if (typeof v === 'string') return [key, requireString(v, f, LIMITS.attributeValueLength, true)];
+    if (typeof v === 'boolean') return [key, v];
+    if (typeof v === 'number') return [key, requireFinite(v, f, -Number.MAX_VALUE, Number.MAX_VALUE)];
+    if (Array.isArray(v)) {
+      if (v.length > LIMITS.attributeArrayLength) throw inputError(f, `at most ${LIMITS.attributeArrayLength} entries`, v);
+      return [key, v.map((s, i) => requireString(s, `${f}[${i}]`, LIMITS.attributeValueLength, true))];
+    }
+    throw inputError(f, 'a string, number, boolean or string[]', v);
+  });
+}
+
+export function validateEvent(value: unknown, now: number = Date.now()): WireEvent {
+  if (!isRecord(value)) throw inputError('event', 'an object like { type, item }', value);
+  const type = value.type;
+  if (typeof type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(type)) {
+    throw inputError('event.type', `one of ${EVENT_TYPES.map((t) => `'${t}'`).join(', ')}`, type);
+  }
+  const event: WireEvent = { type: type as EventType, item: validateItem(value.item, 'event.item'), at: now };
+  const listId = optionalString(value.listId, 'event.listId', LIMITS.listIdLength);
+  if (listId) event.listId = listId;
+  if (value.position !== undefined) {
+    const p = requireFinite(value.position, 'event.position', 0, LIMITS.maxPosition);
+    if (!Number.isInteger(p)) throw inputError('event.position', 'an integer', p);
+    event.position = p;
+  }
+  if (value.dwellMs !== undefined) event.dwellMs = requireFinite(value.dwellMs, 'event.dwellMs', 0, LIMITS.maxDwellMs);
+  // Events from the future or before 2000 are clock bugs on the page; they would distort decay.
+  if (value.at !== undefined) event.at = requireFinite(value.at, 'event.at', 946_684_800_000, now + 86_400_000);
+  return event;
+}
+
+/**
+ * Lenient: used for rerank candidates, which come from the shop's own server and are never
+ * stored. Only `id` is required (a list without ids cannot be reordered meaningfully);
+ * a malformed optional field is dropped rather than failing the page's list.
+ */
+export function candidateItems(value: unknown): WireItem[] {
+  if (!Array.isArray(value)) throw inputError('items', 'an array of items', value);
+  const out: WireItem[] = new Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const raw: unknown = value[i];
+    if (!isRecord(raw)) throw inputError(`items[${i}]`, 'an object with an id', raw);
+    const id = raw.id;
+    if (typeof id !== 'string' || id.length === 0) throw inputError(`items[${i}].id`, 'a non-empty string', id);
+    out[i] = lenientItem(raw, id.slice(0, LIMITS.idLength));
+  }
+  return out;
+}
+
+function lenientItem(raw: Record<string, unknown>, id: string): WireItem {
+  const item: WireItem = { id };
+  if (typeof raw.title === 'string') item.title = raw.title.slice(0, LIMITS.titleLength);
+  if (typeof raw.brand === 'string') item.brand = raw.brand.slice(0, LIMITS.brandLength);
+  if (Array.isArray(raw.categories)) {
+    item.categories = raw.categories
+      .filter((c): c is string => typeof c === 'string')
+      .slice(0, LIMITS.categories)
+      .map((c) => c.slice(0, LIMITS.categoryLength));
+  }
+  if (typeof raw.price === 'number' && Number.isFinite(raw.price) && raw.price >= 0) item.price = raw.price;
+  if (isRecord(raw.attributes)) {
+    try {
+      item.attrs = validateAttributes(raw.attributes, 'attributes');
+    } catch {
+      // A candidate's odd attributes only cost it some features; the list still reranks.
+    }
+  }
+  return item;
+}
+
+export function validateRerankOptions(value: unknown): { listId?: string; limit?: number; timeoutMs?: number } {
+  if (value === undefined) return {};
+  if (!isRecord(value)) throw inputError('options', 'an object', value);
+  const out: { listId?: string; limit?: number; timeoutMs?: number } = {};
+  const listId = optionalString(value.listId, 'options.listId', LIMITS.listIdLength);
+  if (listId) out.listId = listId;
+  if (value.limit !== undefined) {
+    const limit = requireFinite(value.limit, 'options.limit', 0, Number.MAX_SAFE_INTEGER);
+    if (!Number.isInteger(limit)) throw inputError('options.limit', 'an integer', limit);
+    out.limit = limit;
+  }
+  if (value.timeoutMs !== undefined) out.timeoutMs = requireFinite(value.timeoutMs, 'options.timeoutMs', 0, 600_000);
+  return out;
+}
+
+export type ForgetWire = { itemId: string } | { all: true };
+
+export function validateForget(value: unknown): ForgetWire {
+  if (!isRecord(value)) throw inputError('forget argument', "{ itemId: string } or { all: true }", value);
+  if (value.all === true) return { all: true };
+  if (value.itemId !== undefined) return { itemId: requireString(value.itemId, 'forget.itemId', LIMITS.idLength) };
+  throw inputError('forget argument', "{ itemId: string } or { all: true }", value);
+}

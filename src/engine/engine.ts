@@ -1,0 +1,154 @@
+import type { StoredEvent, WireEvent, WireItem } from '../core/wire.js';
+import type { ForgetWire } from '../core/validate.js';
+import { LIMITS } from '../core/limits.js';
+import type { EventStore } from '../store/event-store.js';
+import type { InterestModel } from '../model/model.js';
+import type { Scorer } from '../model/scorer.js';
+import { createVectorCache } from '../model/vector-cache.js';
+import { buildHistory, type HistoryEntry } from '../model/history.js';
+import { blendOrder } from '../rank/blend.js';
+
+export interface EngineOptions {
+  store: EventStore;
+  model: InterestModel;
+  scorer: Scorer;
+  /** Events kept in storage and memory; default `LIMITS.maxEvents`. */
+  maxEvents?: number;
+  /** Clock, injectable for replays and tests. */
+  now?: () => number;
+}
+
+export interface EngineRankResult {
+  /** Indices into the candidates, best first. */
+  order: number[];
+  /** Model score per candidate index (not per position). */
+  scores: number[];
+  /** Scorer backend, or 'none' when there was nothing to score (empty history). */
+  backend: string;
+  /** Time spent in the engine, ms. */
+  ms: number;
+}
+
+/**
+ * The use cases, with no DOM and no tfjs import: the same code ranks in the worker, in Node
+ * benchmarks and in unit tests. State (the event list) is kept in memory and written through
+ * to the store, so a rank never waits for IndexedDB.
+ */
+export async function createEngine(options: EngineOptions) {
+  const { store, scorer } = options;
+  const maxEvents = options.maxEvents ?? LIMITS.maxEvents;
+  const now = options.now ?? Date.now;
+  let model = options.model;
+  let vectors = createVectorCache(model);
+  let events: StoredEvent[] = await store.load(maxEvents);
+  let history: HistoryEntry[] | undefined;
+  let historyBuiltAt = 0;
+  // Writes are chained so events reach the store in the order they were tracked.
+  let writes: Promise<unknown> = Promise.resolve();
+
+  // Decay moves slowly, so the folded history is reused for a minute unless events change.
+  const currentHistory = (): HistoryEntry[] => {
+    const t = now();
+    if (!history || t - historyBuiltAt > 60_000) {
+      history = buildHistory(events, model.params, t);
+      historyBuiltAt = t;
+    }
+    return history;
+  };
+
+  function chainWrite<T>(op: () => Promise<T>): Promise<T> {
+    const next = writes.then(op);
+    writes = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    get model() {
+      return model;
+    },
+    get eventCount() {
+      return events.length;
+    },
+
+    /** Records validated events; resolves once they are stored. */
+    async track(batch: WireEvent[]): Promise<void> {
+      if (batch.length === 0) return;
+      // Visible to the next rank at once; seq is provisional until the store assigns it.
+      const provisional = batch.map((e) => ({ ...e, seq: -1 }));
+      events.push(...provisional);
+      if (events.length > maxEvents) events = events.slice(-maxEvents);
+      history = undefined;
+      const stored = await chainWrite(() => store.append(batch, maxEvents));
+      provisional.forEach((p, i) => (p.seq = stored[i]!.seq));
+    },
+
+    async rank(candidates: WireItem[]): Promise<EngineRankResult> {
+      const started = now();
+      const n = Math.min(candidates.length, LIMITS.maxCandidates);
+      const hist = currentHistory();
+      const scores = new Float32Array(n);
+      let backend = 'none';
+      if (hist.length > 0 && n > 0) {
+        const { dims, beta, positionWeight } = model.params;
+        const cand = new Float32Array(n * dims);
+        for (let i = 0; i < n; i++) cand.set(vectors.get(candidates[i]!, 'target'), i * dims);
+        const histVecs = new Float32Array(hist.length * dims);
+        const weights = new Float32Array(hist.length);
+        hist.forEach((h, i) => {
+          histVecs.set(vectors.get(h.item, 'context'), i * dims);
+          weights[i] = h.weight;
+        });
+        const out = await scorer.score({ dims, candidates: cand, n, history: histVecs, m: hist.length, weights, beta });
+        scores.set(out.scores);
+        backend = scorer.backend;
+        const order = Array.from(blendOrder(scores, positionWeight));
+        return finish(order);
+      }
+      return finish(Array.from({ length: n }, (_, i) => i));
+
+      function finish(order: number[]): EngineRankResult {
+        // Candidates past the cap keep their original order after the scored ones.
+        for (let i = n; i < candidates.length; i++) order.push(i);
+        const all = Array.from(scores);
+        for (let i = n; i < candidates.length; i++) all.push(0);
+        return { order, scores: all, backend, ms: now() - started };
+      }
+    },
+
+    async forget(what: ForgetWire): Promise<void> {
+      if ('all' in what) {
+        events = [];
+        history = undefined;
+        await chainWrite(() => store.clear());
+      } else {
+        events = events.filter((e) => e.item.id !== what.itemId);
+        history = undefined;
+        await chainWrite(() => store.deleteItem(what.itemId));
+      }
+    },
+
+    /** Swaps in another model (site-trained weights arriving after start-up). */
+    setModel(next: InterestModel): void {
+      model = next;
+      vectors = createVectorCache(next);
+      history = undefined;
+    },
+
+    /** History as the model sees it now (for explanations and tests). */
+    history(): readonly HistoryEntry[] {
+      return currentHistory();
+    },
+
+    async flush(): Promise<void> {
+      await writes;
+    },
+
+    async close(): Promise<void> {
+      await writes;
+      store.close();
+      scorer.dispose();
+    },
+  };
+}
+
+export type Engine = Awaited<ReturnType<typeof createEngine>>;

@@ -1,0 +1,45 @@
+import type { EventType } from '../types.js';
+import type { FeatureField } from './features.js';
+
+/**
+ * The interest model's knobs. Defaults are the zero-training model: they make a brand-new
+ * shop personalise from feature overlap alone. Site-trained weights (`load-model.ts`)
+ * replace them wholesale.
+ */
+export interface ModelParams {
+  /** Width of item vectors. */
+  dims: number;
+  /** Weight of each feature group in an item's vector. */
+  fieldWeights: Record<FeatureField, number>;
+  /** Signed strength of each action; impressions that were not clicked are weak negatives. */
+  actionWeights: Record<EventType, number>;
+  /** Half-life of an event's weight, hours of wall time. */
+  halfLifeHours: number;
+  /** Multiplier per step back in the shopper's sequence of distinct items (1 = no order decay). */
+  orderDecay: number;
+  /** Extra weight for long dwell: weight × (1 + dwellGain × log1p(dwellMs / dwellRefMs)). */
+  dwellGain: number;
+  dwellRefMs: number;
+  /** Sharpness of the similarity kernel exp(beta·(s − 1)): high beta attends to the closest history items. */
+  beta: number;
+  /** How strongly the server's original position holds: score − positionWeight·ln(1 + position). */
+  positionWeight: number;
+  /** Distinct recent history items the model attends over. */
+  historyWindow: number;
+  /** Features missing from a learned table get a hashed random vector ('random') or none ('zero'). */
+  unknownFeatures: 'random' | 'zero';
+}
+
+export const DEFAULT_PARAMS: ModelParams = Object.freeze({
+  dims: 128,
+  fieldWeights: Object.freeze({ id: 1, brand: 0.8, category: 1, word: 0.6, price: 0.35, attr: 0.5 }),
+  actionWeights: Object.freeze({ impression: -0.05, view: 0.5, click: 1, add_to_cart: 2, purchase: 3 }),
+  halfLifeHours: 24 * 14,
+  orderDecay: 0.98,
+  dwellGain: 0.25,
+  dwellRefMs: 10_000,
+  beta: 4,
+  positionWeight: 0.05,
+  historyWindow: 128,
+  unknownFeatures: 'random',
+}) as ModelParams;
