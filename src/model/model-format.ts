@@ -1,0 +1,116 @@
+import { DEFAULT_PARAMS, type ModelParams } from './params.js';
+import type { EmbeddingTable, InterestModel } from './model.js';
+
+/**
+ * The on-disk form of a site-trained model: `model.json` (knobs + layout) beside one binary
+ * file (`keys`, then `context`, then `target` vectors). Vectors are stored as int8 with one
+ * float scale per row: a quarter of float32's bytes, and well within the model's noise.
+ */
+export const MODEL_FORMAT = 'hearth-model';
+export const MODEL_FORMAT_VERSION = 1;
+
+export interface ModelManifest {
+  format: typeof MODEL_FORMAT;
+  formatVersion: number;
+  /** Changes with every training run; the browser cache keys on it. */
+  version: string;
+  params: ModelParams;
+  table?: {
+    count: number;
+    dims: number;
+    dtype: 'int8' | 'float32';
+    /** Path of the binary file, relative to model.json. */
+    path: string;
+    byteLength: number;
+  };
+  /** Free-form facts about the run (data, metrics on validation); never read by the SDK. */
+  training?: Record<string, unknown>;
+}
+
+/** Serialises a model to its manifest and binary file. */
+export function encodeModel(model: InterestModel, dtype: 'int8' | 'float32' = 'int8', path = 'model.bin', training?: Record<string, unknown>): { manifest: ModelManifest; bin: Uint8Array } {
+  const manifest: ModelManifest = { format: MODEL_FORMAT, formatVersion: MODEL_FORMAT_VERSION, version: model.version, params: model.params };
+  if (training) manifest.training = training;
+  if (!model.table) return { manifest, bin: new Uint8Array(0) };
+  const { keys, context, target } = model.table;
+  const dims = model.params.dims;
+  const count = keys.length;
+  const parts: Uint8Array[] = [new Uint8Array(keys.buffer.slice(keys.byteOffset, keys.byteOffset + keys.byteLength))];
+  for (const vectors of [context, target]) parts.push(dtype === 'int8' ? quantize(vectors, count, dims) : new Uint8Array(vectors.slice().buffer));
+  const byteLength = parts.reduce((s, p) => s + p.byteLength, 0);
+  const bin = new Uint8Array(byteLength);
+  let offset = 0;
+  for (const p of parts) {
+    bin.set(p, offset);
+    offset += p.byteLength;
+  }
+  manifest.table = { count, dims, dtype, path, byteLength };
+  return { manifest, bin };
+}
+
+/** int8 rows with a float32 scale per row: [scales (count × 4 bytes)][values (count × dims)]. */
+function quantize(vectors: Float32Array, count: number, dims: number): Uint8Array {
+  const out = new Uint8Array(count * 4 + count * dims);
+  const scales = new Float32Array(out.buffer, 0, count);
+  const values = new Int8Array(out.buffer, count * 4, count * dims);
+  for (let r = 0; r < count; r++) {
+    let max = 0;
+    for (let j = 0; j < dims; j++) max = Math.max(max, Math.abs(vectors[r * dims + j]!));
+    const scale = max / 127 || 1;
+    scales[r] = scale;
+    for (let j = 0; j < dims; j++) values[r * dims + j] = Math.round(vectors[r * dims + j]! / scale);
+  }
+  return out;
+}
+
+function dequantize(bytes: Uint8Array, count: number, dims: number): Float32Array {
+  const copy = bytes.slice(); // aligned copy: the slice may start at any byte offset
+  const scales = new Float32Array(copy.buffer, 0, count);
+  const values = new Int8Array(copy.buffer, count * 4, count * dims);
+  const out = new Float32Array(count * dims);
+  for (let r = 0; r < count; r++) for (let j = 0; j < dims; j++) out[r * dims + j] = values[r * dims + j]! * scales[r]!;
+  return out;
+}
+
+function fail(what: string): never {
+  const err = new Error(`model: ${what}`);
+  err.name = 'HearthModelError';
+  throw err;
+}
+
+/** Checks a manifest read from the network before anything trusts its numbers. */
+export function parseManifest(value: unknown): ModelManifest {
+  const m = value as Partial<ModelManifest> | null;
+  if (!m || m.format !== MODEL_FORMAT) fail(`format must be '${MODEL_FORMAT}'`);
+  if (m.formatVersion !== MODEL_FORMAT_VERSION) fail(`formatVersion ${String(m.formatVersion)} is not supported (expected ${MODEL_FORMAT_VERSION})`);
+  if (typeof m.version !== 'string' || !m.version) fail('version must be a non-empty string');
+  const params: ModelParams = { ...DEFAULT_PARAMS, ...(m.params ?? {}) };
+  if (!Number.isInteger(params.dims) || params.dims < 4 || params.dims > 1024) fail('params.dims must be an integer in 4..1024');
+  const manifest: ModelManifest = { format: MODEL_FORMAT, formatVersion: MODEL_FORMAT_VERSION, version: m.version, params };
+  if (m.table) {
+    const t = m.table;
+    if (t.dims !== params.dims) fail('table.dims must equal params.dims');
+    if (!Number.isInteger(t.count) || t.count < 0 || t.count > 5_000_000) fail('table.count must be an integer in 0..5e6');
+    if (t.dtype !== 'int8' && t.dtype !== 'float32') fail("table.dtype must be 'int8' or 'float32'");
+    if (typeof t.path !== 'string' || !/^[\w.-]+$/.test(t.path)) fail('table.path must be a plain file name');
+    manifest.table = t;
+  }
+  return manifest;
+}
+
+/** Builds the in-memory model from a checked manifest and its binary file. */
+export function decodeModel(manifest: ModelManifest, bin?: ArrayBuffer): InterestModel {
+  const model: InterestModel = { version: manifest.version, params: manifest.params };
+  const t = manifest.table;
+  if (!t) return model;
+  if (!bin || bin.byteLength !== t.byteLength) fail(`${t.path} must be ${t.byteLength} bytes, got ${bin?.byteLength ?? 0}`);
+  const { count, dims } = t;
+  const keys = new Uint32Array(bin.slice(0, count * 4));
+  const rowBytes = t.dtype === 'int8' ? count * 4 + count * dims : count * dims * 4;
+  const read = (offset: number): Float32Array =>
+    t.dtype === 'int8' ? dequantize(new Uint8Array(bin, offset, rowBytes), count, dims) : new Float32Array(bin.slice(offset, offset + rowBytes));
+  const table: EmbeddingTable = { keys, context: read(count * 4), target: read(count * 4 + rowBytes) };
+  for (let i = 1; i < count; i++) if (keys[i - 1]! >= keys[i]!) fail('table keys must be sorted and unique');
+  model.table = table;
+  return model;
+}
