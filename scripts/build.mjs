@@ -1,0 +1,67 @@
+// Builds what ships, into dist/:
+//   index.js, engine.js      ESM for bundlers and <script type="module"> (page side: no tfjs)
+//   hearth.worker.js         the worker, a classic self-contained script with tfjs inside
+//   hearth.iife.js           the script-tag build, window.Hearth.createHearth
+//   *.wasm                   tfjs wasm backend binaries, fetched by the worker when wasm is used
+//   types/                   .d.ts files
+import { build } from 'vite';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = resolve(root, 'dist');
+const src = (p) => resolve(root, 'src', p);
+const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
+
+await rm(dist, { recursive: true, force: true });
+
+// 1. ESM entries. Dependencies (comlink) are bundled so dist/index.js also runs unbundled from a CDN.
+await build({
+  ...common,
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    lib: { entry: { index: src('index.ts'), engine: src('engine/index.ts') }, formats: ['es'] },
+    rollupOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+  },
+});
+
+// 2. The worker: one classic script, so it can start from a blob: bootstrap on a CDN.
+await build({
+  ...common,
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    lib: { entry: src('worker/worker.ts'), formats: ['iife'], name: 'HearthWorker', fileName: () => 'hearth.worker.js' },
+  },
+});
+
+// 3. Script-tag build: the same client, with the worker URL taken from the script's own src.
+await build({
+  ...common,
+  resolve: { alias: [{ find: /^\.\/default-worker-url\.js$/, replacement: src('client/iife-worker-url.ts') }] },
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    lib: { entry: src('iife.ts'), formats: ['iife'], name: 'HearthLoader', fileName: () => 'hearth.iife.js' },
+  },
+});
+
+// 4. wasm binaries next to the worker (the worker points setWasmPaths at its own folder).
+const wasmDir = resolve(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+await mkdir(dist, { recursive: true });
+for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+  await copyFile(resolve(wasmDir, f), resolve(dist, f));
+}
+
+// 5. Types.
+execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', resolve(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+console.log('built dist/');

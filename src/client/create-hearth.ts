@@ -1,0 +1,87 @@
+import type { Hearth, HearthOptions, Item, RankResult, ReadyInfo } from '../types.js';
+import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../core/validate.js';
+import { LIMITS } from '../core/limits.js';
+import { resolveOptions } from './options.js';
+import { createConnection } from './connection.js';
+import { createTrackBatcher } from './track-batcher.js';
+import { createNullHearth } from './null-hearth.js';
+import { defaultWorkerUrl } from './default-worker-url.js';
+import { fallbackResult, rankedResult } from './results.js';
+import { timeoutError, withTimeout } from './timeout.js';
+import { debug } from '../core/log.js';
+
+/** How long a track or forget may wait for the worker (start-up included) before giving up. */
+const WRITE_TIMEOUT_MS = 15_000;
+const CLOSE_TIMEOUT_MS = 2_000;
+
+/**
+ * Creates a Hearth instance. Returns at once; the worker starts on the first call, and calls
+ * made before it is ready wait for it (in order).
+ *
+ * @example
+ * const hearth = createHearth();
+ * hearth.track({ type: 'click', item: { id: 'sku-42', brand: 'Salomon', categories: ['Shoes'] } });
+ * const items = await hearth.rerank(serverItems); // same objects, this shopper's order
+ */
+export function createHearth(options: HearthOptions = {}): Hearth {
+  const base = typeof location === 'undefined' ? undefined : location.href;
+  const opts = resolveOptions(options, base);
+  if (typeof Worker === 'undefined') return createNullHearth('no Web Worker support (server-side rendering?)');
+
+  const workerUrl = opts.workerUrl ?? defaultWorkerUrl();
+  const config = { dbName: opts.dbName, backend: opts.backend, assetBase: new URL('./', workerUrl).href, ...(opts.modelUrl ? { modelUrl: opts.modelUrl } : {}) };
+  const connection = createConnection(workerUrl, config);
+  const tracks = createTrackBatcher((events) =>
+    withTimeout(connection.call((api) => api.track(events)), WRITE_TIMEOUT_MS, () => undefined).catch((err: unknown) => {
+      // Tracking is fire-and-forget for the page: a lost event must not become a page error.
+      debug('track failed', err);
+    }),
+  );
+
+  async function rank<T extends Item>(items: T[], options?: Parameters<Hearth['rank']>[1]): Promise<RankResult<T>> {
+    const startedAt = performance.now();
+    const wire = candidateItems(items);
+    const { limit, timeoutMs = opts.timeoutMs } = validateRerankOptions(options);
+    tracks.flush();
+    const fallback = () => fallbackResult(items, limit, startedAt);
+    const head = wire.length > LIMITS.maxCandidates ? wire.slice(0, LIMITS.maxCandidates) : wire;
+    const work = connection
+      .call((api) => api.rank(head))
+      .then((r) => rankedResult(items, r, limit, startedAt))
+      .catch((err: unknown) => {
+        debug('rank fell back to the original order', err);
+        return fallback();
+      });
+    return withTimeout(work, timeoutMs, fallback);
+  }
+
+  return {
+    async ready(): Promise<ReadyInfo> {
+      const r = await connection.ready();
+      return { backend: r.backend, events: r.events };
+    },
+    async track(event) {
+      await tracks.add(validateEvent(event));
+    },
+    rank,
+    async rerank(items, options) {
+      return (await rank(items, options)).items;
+    },
+    async forget(what) {
+      const request = validateForget(what);
+      tracks.flush();
+      await withTimeout(connection.call((api) => api.forget(request)), WRITE_TIMEOUT_MS, () => {
+        throw timeoutError('forget', WRITE_TIMEOUT_MS);
+      });
+    },
+    async close() {
+      tracks.flush();
+      await withTimeout(
+        connection.call((api) => api.close()).catch(() => undefined),
+        CLOSE_TIMEOUT_MS,
+        () => undefined,
+      );
+      connection.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Hearth } from '../types.js';
+import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../core/validate.js';
+import { fallbackResult } from './results.js';
+
+/**
+ * What `createHearth` returns where no worker can exist (server-side rendering, Node, very old
+ * browsers): input is still validated, lists keep their order, nothing is stored.
+ */
+export function createNullHearth(reason: string): Hearth {
+  const unavailable = () => Object.assign(new Error(`Hearth is unavailable here: ${reason}`), { name: 'HearthUnavailableError' });
+  const hearth: Hearth = {
+    ready: async () => {
+      throw unavailable();
+    },
+    track: async (event) => {
+      validateEvent(event);
+    },
+    rank: async (items, options) => {
+      candidateItems(items);
+      return fallbackResult(items, validateRerankOptions(options).limit, performance.now());
+    },
+    rerank: async (items, options) => (await hearth.rank(items, options)).items,
+    forget: async (what) => {
+      validateForget(what);
+    },
+    close: async () => {},
+  };
+  return hearth;
+}

@@ -1,0 +1,32 @@
+import { inputError } from '../core/validate.js';
+import { LIMITS } from '../core/limits.js';
+import { BACKEND_CHOICES } from './backend-choices.js';
+import type { BackendChoice, HearthOptions } from '../types.js';
+
+export interface ResolvedOptions {
+  dbName: string;
+  backend: BackendChoice;
+  modelUrl?: string;
+  workerUrl?: URL;
+  timeoutMs: number;
+}
+
+/** Fails fast on a bad option, listing the valid values. */
+export function resolveOptions(options: HearthOptions = {}, base?: string): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) throw inputError('options', 'an object', options);
+  const { dbName = 'hearth', backend = 'auto', modelUrl, workerUrl, timeoutMs = 50 } = options;
+  if (typeof dbName !== 'string' || !dbName || dbName.length > LIMITS.dbNameLength) throw inputError('options.dbName', `a non-empty string of at most ${LIMITS.dbNameLength} characters`, dbName);
+  if (!(BACKEND_CHOICES as readonly unknown[]).includes(backend)) throw inputError('options.backend', `one of ${BACKEND_CHOICES.map((b) => `'${b}'`).join(', ')}`, backend);
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 0) throw inputError('options.timeoutMs', 'a finite number of milliseconds ≥ 0', timeoutMs);
+  if (modelUrl !== undefined && (typeof modelUrl !== 'string' || !modelUrl)) throw inputError('options.modelUrl', 'a URL string', modelUrl);
+  const resolved: ResolvedOptions = { dbName, backend, timeoutMs };
+  if (modelUrl) resolved.modelUrl = new URL(modelUrl, base).href;
+  if (workerUrl !== undefined) {
+    try {
+      resolved.workerUrl = new URL(String(workerUrl), base);
+    } catch {
+      throw inputError('options.workerUrl', 'a URL', workerUrl);
+    }
+  }
+  return resolved;
+}

@@ -1,0 +1,18 @@
+/** Settles with `onTimeout()` if `promise` has not settled within `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => T | Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<T>((resolve, reject) => {
+    timer = setTimeout(() => {
+      try {
+        resolve(onTimeout());
+      } catch (err) {
+        reject(err);
+      }
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function timeoutError(what: string, ms: number): Error {
+  return Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: 'HearthTimeoutError' });
+}

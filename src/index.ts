@@ -1,0 +1,20 @@
+/**
+ * Hearth: on-device personalisation for e-commerce lists.
+ * The public ESM entry: `createHearth` and the public types, nothing else.
+ */
+export { createHearth } from './client/create-hearth.js';
+export type {
+  AttributeValue,
+  BackendChoice,
+  BackendName,
+  EventType,
+  ForgetRequest,
+  Hearth,
+  HearthOptions,
+  Item,
+  RankResult,
+  ReadyInfo,
+  RerankOptions,
+  TrackEvent,
+} from './types.js';
+export { EVENT_TYPES } from './types.js';
