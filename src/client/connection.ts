@@ -9,8 +9,6 @@ const RESTART_BACKOFF_MS = [0, 1_000, 5_000, 30_000] as const;
 export interface Connection {
   /** Runs `fn` on the worker, rejecting at once if the worker dies (comlink alone would hang). */
   call<T>(fn: (api: Remote<WorkerApi>, ready: WorkerReady) => Promise<T>): Promise<T>;
-  /** Resolves when the current worker has initialised. */
-  ready(): Promise<WorkerReady>;
   close(): void;
 }
 
@@ -83,13 +81,6 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
       const l = current();
       const ready = await l.ready;
       return Promise.race([fn(l.api, ready), l.dead]);
-    },
-    ready() {
-      try {
-        return current().ready;
-      } catch (err) {
-        return Promise.reject(err);
-      }
     },
     close() {
       closed = true;

@@ -57,7 +57,9 @@ export function createHearth(options: HearthOptions = {}): Hearth {
 
   return {
     async ready(): Promise<ReadyInfo> {
-      const r = await connection.ready();
+      // init is memoised in the worker; calling it again after start-up reports the current event count.
+      tracks.flush();
+      const r = await connection.call((api) => api.init(config));
       return { backend: r.backend, events: r.events };
     },
     async track(event) {

@@ -40,10 +40,12 @@ test.describe('core path: page → comlink → worker → engine → tfjs → In
       const hearth = window.H.createHearth({ dbName: 'persist', backend: 'wasm', timeoutMs: 60_000 });
       for (const id of ['p3', 'p7', 'p11']) await hearth.track({ type: 'add_to_cart', item: items.find((i) => i.id === id)! });
       const ranked = await hearth.rerank(items);
+      const live = (await hearth.ready()).events;
       await hearth.close();
-      return ranked.map((i) => i.id);
+      return { ids: ranked.map((i) => i.id), live };
     }, items);
-    expect(first.slice(0, 3).every((id) => ['p3', 'p7', 'p11'].includes(id))).toBe(true);
+    expect(first.live).toBe(3);
+    expect(first.ids.slice(0, 3).every((id) => ['p3', 'p7', 'p11'].includes(id))).toBe(true);
 
     await page.reload();
     await page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
@@ -59,7 +61,7 @@ test.describe('core path: page → comlink → worker → engine → tfjs → In
       return { events: ready.events, ranked, afterItem, afterAll: afterAll.items.map((i) => i.id), fallback: afterAll.fallback };
     }, items);
     expect(second.events).toBe(3);
-    expect(second.ranked).toEqual(first);
+    expect(second.ranked).toEqual(first.ids);
     expect(second.afterAll).toEqual(items.map((i) => i.id));
     expect(second.fallback).toBe(false);
 

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { startStaticServer, type StaticServer } from '../support/static-server.js';
@@ -57,8 +57,3 @@ export function catalogue(n = 40) {
 }
 
 export type Catalogue = ReturnType<typeof catalogue>;
-
-/** Runs `fn` in the page with the `hearth` module (dist/index.js) at hand as `window.H`. */
-export function inPage<A, R>(page: Page, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
-  return page.evaluate(fn, arg);
-}
