@@ -9,6 +9,8 @@ const RESTART_BACKOFF_MS = [0, 1_000, 5_000, 30_000] as const;
 export interface Connection {
   /** Runs `fn` on the worker, rejecting at once if the worker dies (comlink alone would hang). */
   call<T>(fn: (api: Remote<WorkerApi>, ready: WorkerReady) => Promise<T>): Promise<T>;
+  /** True once a worker has been started (and not closed). */
+  readonly started: boolean;
   close(): void;
 }
 
@@ -81,6 +83,9 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
       const l = current();
       const ready = await l.ready;
       return Promise.race([fn(l.api, ready), l.dead]);
+    },
+    get started() {
+      return live !== undefined;
     },
     close() {
       closed = true;

@@ -78,7 +78,9 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     },
     async close() {
       tracks.flush();
-      await withTimeout(
+      // Closing a Hearth that never started must not spawn a worker just to stop it.
+      if (connection.started)
+        await withTimeout(
         connection.call((api) => api.close()).catch(() => undefined),
         CLOSE_TIMEOUT_MS,
         () => undefined,
