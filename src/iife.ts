@@ -1,9 +1,15 @@
 /**
- * Script-tag entry (`dist/hearth.iife.js`): exposes `window.Hearth.createHearth`.
- * The only file that writes a window global.
+ * Script-tag entry (`dist/hearth.iife.js`): `window.Hearth`, automatic tracking and DOM
+ * reranking for shops. The only entry that touches the window global (through `boot`).
  */
-import { createHearth } from './client/create-hearth.js';
+import { boot } from './dom/boot.js';
+import { debug } from './core/log.js';
 
-const w = window as unknown as { Hearth?: { createHearth: typeof createHearth } };
-// Double inclusion of the tag is harmless: the first copy wins.
-w.Hearth ??= { createHearth };
+// `document.currentScript` is only set while this script first runs: read it now, not later.
+const script = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
+try {
+  if (typeof window !== 'undefined') boot(window, script);
+} catch (err) {
+  // Never into the page: a shop's own scripts must keep working whatever happens here.
+  debug('Hearth did not start', err);
+}

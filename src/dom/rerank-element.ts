@@ -1,0 +1,88 @@
+import type { Hearth, Item } from '../types.js';
+import { debug } from '../core/log.js';
+import { ITEM_SELECTOR, readCardItem } from './card-item.js';
+
+/** Containers Hearth reorders on load: `<ul data-hearth-rerank="category:tents">`. */
+export const RERANK_SELECTOR = '[data-hearth-rerank]';
+
+export interface RerankElementResult {
+  /** True when at least one card moved. */
+  reordered: boolean;
+  /** True when Hearth kept the original order (no worker, time budget spent, bad card, page changed the list). */
+  fallback: boolean;
+}
+
+/** Cards already placed by Hearth keep their place in later calls (infinite scroll). */
+const placed = new WeakSet<Element>();
+
+/**
+ * Reorders the item children (`data-hearth-item`) of `container` for this shopper, in place:
+ * the same elements, moved with `insertBefore` in one synchronous batch with no layout
+ * reads in between, so the browser lays out once. Other children (banners, headings) keep
+ * their slots. Cards placed by an earlier call stay where they are; only new ones are ranked,
+ * among the slots they occupy. On any failure the container is left exactly as it was, and a
+ * `hearth:rerank` event (bubbling, `detail: RerankElementResult`) tells the page what happened.
+ */
+export async function rerankElement(hearth: Hearth, container: Element, timeoutMs?: number): Promise<RerankElementResult> {
+  let result: RerankElementResult = { reordered: false, fallback: true };
+  try {
+    result = await reorder(hearth, container, timeoutMs);
+  } catch (err) {
+    debug('rerankElement left the list as it was', err);
+  }
+  try {
+    const win = container.ownerDocument.defaultView;
+    if (win) container.dispatchEvent(new win.CustomEvent('hearth:rerank', { bubbles: true, detail: result }));
+  } catch (err) {
+    debug('hearth:rerank event not sent', err);
+  }
+  return result;
+}
+
+async function reorder(hearth: Hearth, container: Element, timeoutMs: number | undefined): Promise<RerankElementResult> {
+  const before = Array.from(container.children);
+  const slots: number[] = [];
+  const byItem = new Map<Item, Element>();
+  const items: Item[] = [];
+  before.forEach((el, i) => {
+    if (!el.matches(ITEM_SELECTOR) || placed.has(el)) return;
+    const item = readCardItem(el);
+    // One unreadable card would leave a hole in the ranking: the whole list keeps its order.
+    if (!item) throw new Error(`card ${i} of the list has no item id`);
+    slots.push(i);
+    byItem.set(item, el);
+    items.push(item);
+  });
+  const fresh = Array.from(byItem.values());
+  if (items.length < 2) {
+    fresh.forEach((el) => placed.add(el));
+    return { reordered: false, fallback: false };
+  }
+  const listId = container.getAttribute('data-hearth-rerank') || undefined;
+  const ranked = await hearth.rank(items, { ...(listId ? { listId } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+  if (ranked.fallback) return { reordered: false, fallback: true };
+  // The shop's own code may have re-rendered the list while we waited: its version wins.
+  const now = Array.from(container.children);
+  if (now.length !== before.length || now.some((el, i) => el !== before[i])) return { reordered: false, fallback: true };
+
+  const desired = before.slice();
+  ranked.items.forEach((item, k) => (desired[slots[k]!] = byItem.get(item)!));
+  const moved = applyOrder(container, desired);
+  fresh.forEach((el) => placed.add(el));
+  return { reordered: moved > 0, fallback: false };
+}
+
+/** Moves children into `desired` order with the fewest simple moves; no reads of layout. */
+function applyOrder(container: Element, desired: Element[]): number {
+  let moved = 0;
+  let cursor = container.firstElementChild;
+  for (const el of desired) {
+    if (el === cursor) {
+      cursor = cursor.nextElementSibling;
+      continue;
+    }
+    container.insertBefore(el, cursor);
+    moved++;
+  }
+  return moved;
+}
