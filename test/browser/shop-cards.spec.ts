@@ -1,0 +1,84 @@
+import { test, expect } from './fixtures.js';
+import { expectNothingSent, history, historyUntil } from './shop-support.js';
+
+type Rerank = { list: string; reordered: boolean; fallback: boolean };
+const reranks = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { reranks: Rerank[] }).reranks);
+const order = (page: import('@playwright/test').Page, list: string) =>
+  page.$$eval(`#${list} > li`, (lis) => lis.map((li) => li.getAttribute('data-hearth-id') ?? JSON.parse(li.getAttribute('data-hearth-item') || '{}').id));
+
+test.describe('shop with data attributes only', () => {
+  test('cards: impressions when half visible for a second, clicks with list and position, lazy lists on scroll', async ({ page, open, pageErrors, server }) => {
+    const from = server.requests.length;
+    await open('shop-cards.html');
+    const grid = Array.from({ length: 12 }, (_, i) => `p${i}`);
+    const seen = await historyUntil(page, (h) => h.filter((e) => e.type === 'impression').length >= 14);
+    expect(seen.map((e) => e.id).sort()).toEqual([...grid, 'b0', 'b2'].sort());
+    expect(seen.find((e) => e.id === 'p5')).toMatchObject({ listId: 'search:tent', position: 5, item: { title: 'Jackets model 5', brand: 'Alpina', categories: ['Outdoor', 'Jackets'], price: 35 } });
+
+    await page.click('#grid a[href="#p6"]');
+    await historyUntil(page, (h) => h.some((e) => e.type === 'click'));
+    expect((await history(page)).filter((e) => e.type === 'click')).toEqual([expect.objectContaining({ id: 'p6', listId: 'search:tent', position: 6 })]);
+
+    // The list below the fold: no impression until it is scrolled into view.
+    expect((await history(page)).filter((e) => e.id.startsWith('r'))).toEqual([]);
+    await page.locator('#recs').scrollIntoViewIfNeeded();
+    const all = await historyUntil(page, (h) => h.filter((e) => e.id.startsWith('r')).length >= 4);
+    expect(all.filter((e) => e.id.startsWith('r')).map((e) => [e.id, e.listId, e.position, e.item.price])).toEqual([
+      ['r0', 'recommended', 0, 30],
+      ['r1', 'recommended', 1, 31],
+      ['r2', 'recommended', 2, 32],
+      ['r3', 'recommended', 3, 33],
+    ]);
+    expect(pageErrors).toEqual([]);
+    expectNothingSent(server.requests.slice(from), [...grid, 'r0', 'r1', 'r2', 'r3']);
+  });
+
+  test('rerank: a list with an unreadable card is left untouched; rerankElement ranks only new cards', async ({ page, open, pageErrors }) => {
+    await open('shop-cards.html');
+    await page.waitForFunction(() => (window as unknown as { reranks: unknown[] }).reranks.length >= 2);
+    const first = await reranks(page);
+    expect(first).toContainEqual({ list: 'bad', reordered: false, fallback: true });
+    expect(first).toContainEqual({ list: 'grid', reordered: false, fallback: false }); // no history yet
+    expect(await page.$$eval('#bad > li', (lis) => lis.map((li) => li.textContent))).toEqual(['b0', 'b1', 'b2']);
+
+    // Some history, then the shop appends a page of results (infinite scroll).
+    await page.evaluate(async () => {
+      for (const id of ['p2', 'p10']) await Hearth.track({ type: 'add_to_cart', item: { id, title: `Tents model ${id.slice(1)}`, categories: ['Outdoor', 'Tents'] } });
+    });
+    const before = await order(page, 'grid');
+    const result = await page.evaluate(() => (window as unknown as { loadMore: () => Promise<{ reordered: boolean; fallback: boolean }> }).loadMore());
+    expect(result.fallback).toBe(false);
+    const after = await order(page, 'grid');
+    expect(after.slice(0, 12)).toEqual(before); // cards already shown keep their place
+    expect([...after.slice(12)].sort()).toEqual(['p12', 'p13', 'p14', 'p15']);
+    expect(after[12]).toBe('p14'); // the tent of the new page comes first among the new cards
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a hostile page (frozen dataLayer, broken analytics, odd JSON-LD, bad options) keeps working', async ({ page, open, pageErrors }) => {
+    await open('shop-hostile.html');
+    const state = await page.evaluate(async () => {
+      const H = (window as unknown as { Hearth: HearthGlobalLike }).Hearth;
+      return {
+        shopScriptRan: (window as unknown as { shopScriptRan?: boolean }).shopScriptRan,
+        loaded: H.loaded,
+        ready: await H.ready(),
+        rerank: (await H.rerank([{ id: 'a' }, { id: 'b' }])).map((i) => i.id),
+        track: await H.track('garbage'),
+        element: await H.rerankElement(null),
+        grid: Array.from(document.querySelectorAll('#grid > li')).map((li) => li.textContent),
+      };
+    });
+    expect(state).toEqual({ shopScriptRan: true, loaded: true, ready: null, rerank: ['a', 'b'], track: undefined, element: { reordered: false, fallback: true }, grid: ['bad id', 'ok'] });
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+interface HearthGlobalLike {
+  loaded: boolean;
+  ready(): Promise<unknown>;
+  rerank(items: Array<{ id: string }>): Promise<Array<{ id: string }>>;
+  track(event: unknown): Promise<unknown>;
+  rerankElement(el: unknown): Promise<unknown>;
+}
+declare const Hearth: { track(e: unknown): Promise<void> };
