@@ -3,14 +3,28 @@ import type { InitConfig, WorkerApi, WorkerReady } from '../worker/protocol.js';
 import { spawnWorker } from './spawn-worker.js';
 import { debug } from '../core/log.js';
 
-/** Milliseconds to wait before restarting a worker that died, doubling per failure. */
+/** Wait before the n-th consecutive restart (the first is immediate), then at most 30 s apart. */
 const RESTART_BACKOFF_MS = [0, 1_000, 5_000, 30_000] as const;
+/** A worker that does not answer a ping within this is taken for dead (it may have called close()). */
+const PING_TIMEOUT_MS = 2_000;
+/** Before init has finished, the worker may still be parsing its script on a slow device: be patient. */
+const STARTUP_PING_TIMEOUT_MS = 10_000;
+/** A call pending this long makes the connection ping the worker, whatever the call's own budget. */
+const WATCHDOG_MS = 1_000;
 
 export interface Connection {
   /** Runs `fn` on the worker, rejecting at once if the worker dies (comlink alone would hang). */
   call<T>(fn: (api: Remote<WorkerApi>, ready: WorkerReady) => Promise<T>): Promise<T>;
+  /**
+   * Tells the connection a call ran out of time. It pings the worker and, without an answer,
+   * declares it dead: a worker that closed itself or hung sends no event, so this is the only way
+   * to notice it and restart.
+   */
+  suspect(): void;
   /** True once a worker has been started (and not closed). */
   readonly started: boolean;
+  /** Workers started so far (1 + restarts), for diagnostics and tests. */
+  readonly starts: number;
   close(): void;
 }
 
@@ -20,60 +34,102 @@ interface Live {
   ready: Promise<WorkerReady>;
   /** Rejects when the worker dies; never resolves. */
   dead: Promise<never>;
+  kill(reason: string): void;
+  pinging: boolean;
+  initialised: boolean;
+}
+
+function workerError(message: string): Error {
+  return Object.assign(new Error(message), { name: 'HearthWorkerError' });
 }
 
 /**
- * Owns the worker's life: lazy start, death detection (load errors, uncaught errors,
- * message errors), and restart with back-off on the next call after a death.
+ * Owns the worker's life: lazy start, death detection (load errors, uncaught errors, message
+ * errors, silence), and restart with back-off on the next call after a death. Every pending
+ * call races the worker's death, so none can hang on a dead worker.
  */
 export function createConnection(workerUrl: URL, config: InitConfig): Connection {
   let live: Live | undefined;
   let failures = 0;
   let diedAt = 0;
+  let starts = 0;
   let closed = false;
 
-  function start(): Live {
+  function start(): Live | undefined {
+    starts++;
     let die!: (reason: Error) => void;
     const dead = new Promise<never>((_, reject) => (die = reject));
     dead.catch(() => undefined); // observed through races; never an unhandled rejection
+    const noteDeath = () => {
+      failures++;
+      diedAt = Date.now();
+    };
     let worker: Worker;
     try {
       worker = spawnWorker(workerUrl);
     } catch (err) {
-      failures++;
-      diedAt = Date.now();
-      die(Object.assign(new Error(`Hearth worker could not start: ${(err as Error).message}`), { name: 'HearthWorkerError' }));
-      return { worker: undefined as unknown as Worker, api: undefined as unknown as Remote<WorkerApi>, ready: dead, dead };
+      // CSP without worker-src, or no Worker at all: nothing to restart until the back-off passes.
+      noteDeath();
+      debug('worker could not start', err);
+      return undefined;
     }
-    const onDeath = (what: string) => {
-      debug('worker died:', what);
-      failures++;
-      diedAt = Date.now();
-      worker.terminate();
-      if (live?.worker === worker) live = undefined;
-      die(Object.assign(new Error(`Hearth worker failed: ${what}`), { name: 'HearthWorkerError' }));
+    let killed = false;
+    const l: Live = {
+      worker,
+      api: wrap<WorkerApi>(worker),
+      ready: dead,
+      dead,
+      pinging: false,
+      initialised: false,
+      kill(reason) {
+        if (killed) return;
+        killed = true;
+        if (live === l) live = undefined;
+        debug('worker died:', reason);
+        noteDeath();
+        l.api[releaseProxy]();
+        worker.terminate();
+        die(workerError(`Hearth worker failed: ${reason}`));
+      },
     };
     worker.addEventListener('error', (e) => {
       e.preventDefault(); // keep the shop's console and error trackers free of our failures
-      onDeath(e.message || 'could not load the worker script');
+      l.kill(e.message || 'could not load the worker script');
     });
-    worker.addEventListener('messageerror', () => onDeath('a message could not be deserialised'));
-    const api = wrap<WorkerApi>(worker);
-    const ready = Promise.race([api.init(config), dead]);
-    ready.then(() => (failures = 0)).catch(() => undefined);
-    return { worker, api, ready, dead };
+    worker.addEventListener('messageerror', () => l.kill('a message could not be deserialised'));
+    l.ready = Promise.race([l.api.init(config), dead]);
+    l.ready
+      .then(() => {
+        failures = 0;
+        l.initialised = true;
+      })
+      .catch(() => undefined);
+    return l;
+  }
+
+  /** Pings `l` (once at a time); no answer within PING_TIMEOUT_MS means it is dead. */
+  function probe(l: Live): void {
+    if (l.pinging) return;
+    l.pinging = true;
+    let answered = false;
+    const limit = l.initialised ? PING_TIMEOUT_MS : STARTUP_PING_TIMEOUT_MS;
+    const timer = setTimeout(() => !answered && l.kill(`no answer to a ping within ${limit} ms`), limit);
+    Promise.race([l.api.ping(), l.dead])
+      .then(() => (answered = true))
+      .catch(() => undefined)
+      .finally(() => {
+        clearTimeout(timer);
+        l.pinging = false;
+      });
   }
 
   function current(): Live {
     if (closed) throw Object.assign(new Error('Hearth is closed'), { name: 'HearthClosedError' });
     if (!live) {
-      const wait = RESTART_BACKOFF_MS[Math.min(failures, RESTART_BACKOFF_MS.length - 1)]!;
-      if (failures > 0 && Date.now() - diedAt < wait) {
-        throw Object.assign(new Error(`Hearth worker is restarting (back-off ${wait} ms)`), { name: 'HearthWorkerError' });
-      }
-      const started = start();
-      if (!started.worker) return started; // died at birth: answer this call, retry after back-off
-      live = started;
+      const wait = failures === 0 ? 0 : RESTART_BACKOFF_MS[Math.min(failures - 1, RESTART_BACKOFF_MS.length - 1)]!;
+      if (Date.now() - diedAt < wait) throw workerError(`Hearth worker is restarting (back-off ${wait} ms)`);
+      live = start();
+      if (!live) throw workerError('Hearth worker could not start (blocked by CSP?)');
     }
     return live;
   }
@@ -81,17 +137,32 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
   return {
     async call(fn) {
       const l = current();
-      const ready = await l.ready;
-      return Promise.race([fn(l.api, ready), l.dead]);
+      const watchdog = setInterval(() => probe(l), WATCHDOG_MS);
+      try {
+        const ready = await l.ready;
+        return await Promise.race([fn(l.api, ready), l.dead]);
+      } finally {
+        clearInterval(watchdog);
+      }
     },
+    suspect() {
+      if (live) probe(live);
+    },
+
     get started() {
       return live !== undefined;
     },
+    get starts() {
+      return starts;
+    },
     close() {
       closed = true;
-      if (live?.api) live.api[releaseProxy]();
-      live?.worker?.terminate();
+      const l = live;
       live = undefined;
+      if (l) {
+        l.api[releaseProxy]();
+        l.worker.terminate();
+      }
     },
   };
 }

@@ -52,7 +52,10 @@ export function createHearth(options: HearthOptions = {}): Hearth {
         debug('rank fell back to the original order', err);
         return fallback();
       });
-    return withTimeout(work, timeoutMs, fallback);
+    return withTimeout(work, timeoutMs, () => {
+      connection.suspect(); // a silent worker sends no event: probe it so the next call can restart it
+      return fallback();
+    });
   }
 
   return {

@@ -28,10 +28,24 @@ export interface WorkerRankResult {
   backend: BackendName | 'none';
 }
 
+/** Worker-side counters for leak tests and benchmarks; not part of the public page API. */
+export interface WorkerDiagnostics {
+  backend: BackendName;
+  /** Live tfjs tensors: unchanged across reranks when nothing leaks. */
+  tensors: number;
+  /** Bytes held by tfjs on its backend (0 where the backend does not say). */
+  tensorBytes: number;
+  /** JS heap of the worker in bytes, where the browser exposes it (Chromium), else undefined. */
+  heapBytes?: number;
+}
+
 export interface WorkerApi {
+  /** Answers at once, without waiting for init: the page's liveness probe. */
+  ping(): Promise<true>;
   init(config: InitConfig): Promise<WorkerReady>;
   track(events: WireEvent[]): Promise<void>;
   rank(items: WireItem[]): Promise<WorkerRankResult>;
   forget(what: ForgetWire): Promise<void>;
   close(): Promise<void>;
+  diagnostics(): Promise<WorkerDiagnostics>;
 }

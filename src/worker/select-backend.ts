@@ -99,7 +99,8 @@ export async function selectBackend(choice: BackendChoice, assetBase: string): P
   throw Object.assign(new Error(`no tfjs backend could start (tried ${chain.join(', ')})`), { name: 'HearthBackendError' });
 }
 
-/** Live tensor count, for leak tests. */
-export function tensorCount(): number {
-  return tf.memory().numTensors;
+/** Live tensor count and bytes, for leak tests. */
+export function tensorMemory(): { tensors: number; bytes: number } {
+  const m = tf.memory();
+  return { tensors: m.numTensors, bytes: m.numBytes };
 }

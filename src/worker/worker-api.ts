@@ -3,7 +3,7 @@ import { createMemoryStore } from '../store/memory-store.js';
 import { openIdbStore } from '../store/idb-store.js';
 import type { EventStore } from '../store/event-store.js';
 import { createDefaultModel, type InterestModel } from '../model/model.js';
-import { selectBackend } from './select-backend.js';
+import { selectBackend, tensorMemory } from './select-backend.js';
 import { loadModel } from './load-model.js';
 import { debug } from '../core/log.js';
 import type { BackendName } from '../types.js';
@@ -37,12 +37,16 @@ async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: 
 export function createWorkerApi(): WorkerApi {
   let started: Promise<{ engine: Engine; ready: WorkerReady }> | undefined;
 
-  const engine = async (): Promise<Engine> => {
+  const engineState = async (): Promise<{ engine: Engine; ready: WorkerReady }> => {
     if (!started) throw Object.assign(new Error('init must be called first'), { name: 'HearthStateError' });
-    return (await started).engine;
+    return started;
   };
+  const engine = async (): Promise<Engine> => (await engineState()).engine;
 
   return {
+    async ping() {
+      return true;
+    },
     init(config) {
       started ??= (async () => {
         const store = await openStore(config.dbName);
@@ -69,6 +73,13 @@ export function createWorkerApi(): WorkerApi {
     },
     async close() {
       if (started) await (await started).engine.close();
+    },
+    async diagnostics() {
+      const { ready } = await engineState();
+      const { tensors, bytes } = tensorMemory();
+      // performance.memory is Chromium-only and non-standard; absent elsewhere.
+      const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
+      return { backend: ready.backend, tensors, tensorBytes: bytes, ...(heap === undefined ? {} : { heapBytes: heap }) };
     },
   };
 }

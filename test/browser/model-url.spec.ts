@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { test, expect, catalogue, repoRoot, type Catalogue } from './fixtures.js';
 import { encodeModel } from '../../src/model/model-format.js';
 import { createDefaultModel } from '../../src/model/model.js';
+import { DEFAULT_PARAMS } from '../../src/model/params.js';
 import { hashString } from '../../src/model/hash.js';
 
 const items = catalogue(12);
@@ -13,7 +14,8 @@ const items = catalogue(12);
  * zero-training model, knowing nothing of p9, would not do.
  */
 function writeFixtureModel(dir: string, version: string): void {
-  const base = createDefaultModel({ dims: 8, fieldWeights: { id: 1, brand: 0, category: 0, word: 0, price: 0, attr: 0 }, unknownFeatures: 'zero' });
+  const onlyIds = Object.fromEntries(Object.keys(DEFAULT_PARAMS.fieldWeights).map((k) => [k, k === 'id' ? 1 : 0])) as typeof DEFAULT_PARAMS.fieldWeights;
+  const base = createDefaultModel({ dims: 8, fieldWeights: onlyIds, unknownFeatures: 'zero' });
   const keys = [hashString('id:p0'), hashString('id:p9')].sort((a, b) => a - b);
   const vec = [1, 0, 0, 0, 0, 0, 0, 0];
   const table = { keys: Uint32Array.from(keys), context: Float32Array.from([...vec, ...vec]), target: Float32Array.from([...vec, ...vec]) };
