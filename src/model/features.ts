@@ -4,7 +4,7 @@ import type { WireItem } from '../core/wire.js';
  * An item's features, grouped by field. Each group is weighted as a whole, so an item with
  * twelve title words does not drown its brand: see `item-vector.ts`.
  */
-export const FEATURE_FIELDS = ['id', 'brand', 'category', 'word', 'price', 'attr'] as const;
+export const FEATURE_FIELDS = ['id', 'brand', 'category', 'word', 'price', 'attr', 'bias'] as const;
 export type FeatureField = (typeof FEATURE_FIELDS)[number];
 
 export interface Feature {
@@ -24,13 +24,18 @@ function norm(text: string): string {
   return text.trim().toLowerCase().normalize('NFKC');
 }
 
-/** Price band on a half-octave log scale: 10 and 13 share a band, 10 and 40 do not. */
+/** Price band on a half-octave log scale: 11 and 14 share a band, 11 and 40 do not. */
 export function priceBand(price: number): number {
   return Math.floor(Math.log2(1 + Math.max(0, price)) * 2);
 }
 
+/**
+ * Every item also carries the constant `bias` feature (weight 0 in the zero-training model): in a
+ * site-trained table it gives each candidate a learned popularity term through its dot product
+ * with the shared bias row of history items.
+ */
 export function itemFeatures(item: WireItem): Feature[] {
-  const out: Feature[] = [{ field: 'id', key: `id:${item.id}`, weight: 1 }];
+  const out: Feature[] = [{ field: 'id', key: `id:${item.id}`, weight: 1 }, { field: 'bias', key: 'bias', weight: 1 }];
   if (item.brand) out.push({ field: 'brand', key: `brand:${norm(item.brand)}`, weight: 1 });
   if (item.categories) {
     for (const c of item.categories) if (c.trim()) out.push({ field: 'category', key: `cat:${norm(c)}`, weight: 1 });

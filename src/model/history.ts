@@ -26,7 +26,8 @@ export function eventWeight(event: StoredEvent, params: ModelParams, now: number
 /**
  * Folds events (oldest first) into distinct items, newest first, at most `historyWindow` of
  * them. Several events on one item add up (an impression then a click is a click minus a
- * little); items further back in the sequence weigh less by `orderDecay` per step.
+ * little); items further back in the sequence weigh less by `orderDecay` per step, times the
+ * learned `orderWeights[k]` of a site-trained model.
  */
 export function buildHistory(events: readonly StoredEvent[], params: ModelParams, now: number): HistoryEntry[] {
   const byId = new Map<string, HistoryEntry>();
@@ -48,9 +49,11 @@ export function buildHistory(events: readonly StoredEvent[], params: ModelParams
   }
   const newestFirst = [...byId.values()].reverse().slice(0, params.historyWindow);
   let decay = 1;
-  for (const entry of newestFirst) {
+  const curve = params.orderWeights;
+  newestFirst.forEach((entry, k) => {
     entry.weight *= decay;
+    if (curve && curve.length > 0) entry.weight *= curve[Math.min(k, curve.length - 1)]!;
     decay *= params.orderDecay;
-  }
+  });
   return newestFirst.filter((e) => e.weight !== 0);
 }

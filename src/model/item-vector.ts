@@ -35,7 +35,8 @@ function addFeature(model: InterestModel, hash: number, role: Role, out: Float32
 
 /**
  * An item's vector: each feature group is averaged (÷√count) and weighted, then the whole
- * is L2-normalised so similarity is a cosine in [-1, 1].
+ * is L2-normalised so similarity is a cosine in [-1, 1] (unless `params.normalize` is false:
+ * site-trained vectors keep their learned length).
  */
 export function itemVector(item: WireItem, model: InterestModel, role: Role, out = new Float32Array(model.params.dims)): Float32Array {
   const features = itemFeatures(item);
@@ -43,10 +44,12 @@ export function itemVector(item: WireItem, model: InterestModel, role: Role, out
   for (const f of features) counts[f.field] = (counts[f.field] ?? 0) + f.weight * f.weight;
   out.fill(0);
   for (const f of features) {
-    const groupWeight = model.params.fieldWeights[f.field];
+    // A manifest written before a field existed has no weight for it: the field is off.
+    const groupWeight = model.params.fieldWeights[f.field] ?? 0;
     if (groupWeight === 0) continue;
     addFeature(model, hashString(f.key), role, out, (groupWeight * f.weight) / Math.sqrt(counts[f.field]!));
   }
+  if (model.params.normalize === false) return out;
   let sq = 0;
   for (let j = 0; j < out.length; j++) sq += out[j]! * out[j]!;
   if (sq > 0) {

@@ -86,6 +86,11 @@ export function parseManifest(value: unknown): ModelManifest {
   if (typeof m.version !== 'string' || !m.version) fail('version must be a non-empty string');
   const params: ModelParams = { ...DEFAULT_PARAMS, ...(m.params ?? {}) };
   if (!Number.isInteger(params.dims) || params.dims < 4 || params.dims > 1024) fail('params.dims must be an integer in 4..1024');
+  if (params.orderWeights !== undefined) {
+    const ow: unknown = params.orderWeights;
+    if (!Array.isArray(ow) || ow.length > 1024 || !ow.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) fail('params.orderWeights must be at most 1024 finite non-negative numbers');
+  }
+  if (params.normalize !== undefined && typeof params.normalize !== 'boolean') fail('params.normalize must be a boolean');
   const manifest: ModelManifest = { format: MODEL_FORMAT, formatVersion: MODEL_FORMAT_VERSION, version: m.version, params };
   if (m.table) {
     const t = m.table;

@@ -28,11 +28,21 @@ export interface ModelParams {
   historyWindow: number;
   /** Features missing from a learned table get a hashed random vector ('random') or none ('zero'). */
   unknownFeatures: 'random' | 'zero';
+  /**
+   * L2-normalise item vectors (default true: similarity is a cosine). Site-trained models turn it
+   * off so learned vector lengths can carry popularity and confidence.
+   */
+  normalize?: boolean;
+  /**
+   * Learned recency curve: extra multiplier of the k-th most recent distinct item (index k; the
+   * last value holds for older items). Absent: 1 for all, so only `orderDecay` applies.
+   */
+  orderWeights?: number[];
 }
 
 export const DEFAULT_PARAMS: ModelParams = Object.freeze({
   dims: 128,
-  fieldWeights: Object.freeze({ id: 1, brand: 0.8, category: 1, word: 0.6, price: 0.35, attr: 0.5 }),
+  fieldWeights: Object.freeze({ id: 1, brand: 0.8, category: 1, word: 0.6, price: 0.35, attr: 0.5, bias: 0 }),
   actionWeights: Object.freeze({ impression: -0.05, view: 0.5, click: 1, add_to_cart: 2, purchase: 3 }),
   halfLifeHours: 24 * 14,
   orderDecay: 0.98,

@@ -1,0 +1,125 @@
+/**
+ * Accuracy benchmark: `npm run bench:accuracy -- --data <folder> [--protocol sampled|full|both]
+ *   [--model <dir>] [--out <dir>] [--limit-users N] [--workers 2] [--backend wasm|cpu|js] [--no-refit]`
+ *
+ * Leave-one-out on any folder in the shared/datasets format. Models: PopRec; Hearth
+ * zero-training (default params, no table); Hearth site-trained (trained here on items before
+ * the validation item, epochs picked on the validation item, refit; or loaded from --model).
+ * Hearth models are scored through the engine (createEngine → track → rank) on the tfjs
+ * backend the worker would use in Node (wasm by default): each test user's history is replayed
+ * as tracked clicks. positionWeight is 0 and candidates are shuffled with a fixed seed, so
+ * candidate order cannot leak the answer.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { readDataset } from '../src/eval/dataset.js';
+import { evaluatePopRec, type EvalResult, type Protocol } from '../src/eval/evaluate.js';
+import { createMetrics, HR_KS, NDCG_KS, type Metrics } from '../src/eval/metrics.js';
+import type { NodeBackend } from '../src/eval/backend.js';
+import { createDefaultModel, type InterestModel } from '../src/model/model.js';
+import { encodeModel } from '../src/model/model-format.js';
+import { fit } from '../src/train/fit.js';
+import { readModel, writeModel } from '../src/train/model-io.js';
+import { numberArg, parseArgs, trainOverrides } from '../src/train/args.js';
+
+const args = parseArgs(process.argv.slice(2));
+if (!args.data) {
+  console.error('usage: npm run bench:accuracy -- --data <folder> [--protocol sampled|full|both] [--model <dir>] [--out <dir>] [--limit-users N] [--workers N] [--backend wasm|cpu|js]');
+  process.exit(2);
+}
+const protocolArg = args.protocol ?? 'both';
+if (!['sampled', 'full', 'both'].includes(protocolArg)) throw new Error(`--protocol must be sampled, full or both`);
+const protocols: Protocol[] = protocolArg === 'both' ? ['sampled', 'full'] : [protocolArg as Protocol];
+const limitUsers = numberArg(args, 'limit-users');
+const workers = numberArg(args, 'workers') ?? Math.max(1, Math.min(os.availableParallelism(), 2));
+const backend = (args.backend ?? 'wasm') as NodeBackend;
+const benchStarted = performance.now();
+
+const ds = readDataset(args.data);
+const evalUsers = ds.sequences.filter((s) => s.length >= 2).length;
+console.log(`# ${ds.name}: ${ds.sequences.length} users, ${ds.items.length} items; protocols ${protocols.join('+')}; backend ${backend}; ${workers} worker(s); ${limitUsers ? `first ${limitUsers} users per worker` : `all ${evalUsers} users`}`);
+
+/** Engine evaluation split over worker threads (each runs its own engine on the model). */
+async function evaluateModel(model: InterestModel): Promise<EvalResult> {
+  const started = performance.now();
+  const { manifest, bin } = encodeModel(model, 'float32');
+  const binBuf = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
+  const shards = await Promise.all(
+    Array.from({ length: workers }, (_, shard) => {
+      const opts = { protocols, target: 'test' as const, shard, shards: workers, seed: 1, ...(limitUsers ? { limitUsers: Math.ceil(limitUsers / workers) } : {}) };
+      return new Promise<EvalResult>((resolve, reject) => {
+        const w = new Worker(new URL('./accuracy-worker.ts', import.meta.url), {
+          workerData: { data: args.data, manifest, bin: model.table ? binBuf : undefined, backend, options: opts },
+          execArgv: ['--import', 'tsx'],
+        });
+        w.once('message', (r: EvalResult) => {
+          resolve(r);
+          void w.terminate();
+        });
+        w.once('error', reject);
+      });
+    }),
+  );
+  const out: EvalResult = { users: 0, ms: performance.now() - started };
+  for (const p of protocols) {
+    const acc = createMetrics();
+    for (const s of shards) if (s[p]) acc.merge(s[p]!);
+    out[p] = acc.result();
+  }
+  out.users = shards.reduce((n, s) => n + s.users, 0);
+  return out;
+}
+
+const rows: Array<{ name: string; result: EvalResult; note?: string }> = [];
+const pop = evaluatePopRec(ds, { protocols, target: 'test', seed: 1, ...(limitUsers ? { limitUsers } : {}) });
+rows.push({ name: 'PopRec', result: pop });
+print(rows.at(-1)!);
+
+const zero = createDefaultModel({ positionWeight: 0 });
+rows.push({ name: 'Hearth zero-training', result: await evaluateModel(zero) });
+print(rows.at(-1)!);
+
+let trained: InterestModel;
+let trainNote = '';
+if (args.model) {
+  trained = readModel(args.model);
+  trainNote = `loaded from ${args.model}`;
+} else {
+  const t0 = performance.now();
+  const res = fit(ds, { config: trainOverrides(args), refit: args['no-refit'] !== 'true', log: (l) => console.log(`  [train] ${l}`) });
+  trained = res.model;
+  trainNote = `trained in ${((performance.now() - t0) / 1000).toFixed(0)} s (best epoch ${res.bestEpoch}, valid full HR@10 ${res.valid.hr10.toFixed(4)})`;
+  if (args.out) {
+    const sizes = writeModel(args.out, trained, { data: ds.name, config: res.config, bestEpoch: res.bestEpoch, valid: res.valid });
+    trainNote += `; wrote ${args.out} (model.bin ${(sizes.bin / 1024).toFixed(0)} KiB)`;
+  }
+}
+const { bin } = encodeModel(trained, 'int8');
+console.log(`# site-trained model ${trained.version}: ${trained.table?.keys.length ?? 0} rows × ${trained.params.dims} dims, int8 ${(bin.byteLength / 1024).toFixed(0)} KiB; ${trainNote}`);
+// Benchmarks rank exactly what the page would get, minus the original-position prior.
+trained = { ...trained, params: { ...trained.params, positionWeight: 0 } };
+rows.push({ name: 'Hearth site-trained', result: await evaluateModel(trained), note: trainNote });
+print(rows.at(-1)!);
+
+console.log('');
+console.log(table());
+console.log(`\ntotal run time ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
+
+function fmt(m: Metrics | undefined): string[] {
+  if (!m) return [];
+  return [...HR_KS.map((k) => m.hr[k]!.toFixed(4)), ...NDCG_KS.map((k) => m.ndcg[k]!.toFixed(4)), m.mrr.toFixed(4)];
+}
+
+function print(row: { name: string; result: EvalResult }): void {
+  const parts = protocols.map((p) => `${p} HR@10 ${row.result[p]!.hr[10]!.toFixed(4)} NDCG@10 ${row.result[p]!.ndcg[10]!.toFixed(4)}`);
+  console.log(`${row.name}: ${parts.join('; ')} (${row.result.users} users, ${(row.result.ms / 1000).toFixed(0)} s)`);
+}
+
+function table(): string {
+  const head = ['model', 'protocol', ...HR_KS.map((k) => `HR@${k}`), ...NDCG_KS.map((k) => `NDCG@${k}`), 'MRR', 'users', 'eval s'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const p of protocols) {
+    for (const r of rows) lines.push(`| ${r.name} | ${p} | ${fmt(r.result[p]).join(' | ')} | ${r.result.users} | ${(r.result.ms / 1000).toFixed(0)} |`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,31 @@
+/**
+ * Site trainer: `npm run train -- --data <folder> --out <dir> [--epochs N] [--dims D] [--no-refit] [--seed S]`
+ * Reads a dataset folder (sequences.txt, item_attributes.json, negatives_99.txt), learns the
+ * interest model's feature rows, picks the epoch count on each user's validation item, and
+ * writes model.json + model.bin for `createHearth({ modelUrl })`.
+ */
+import { readDataset } from '../src/eval/dataset.js';
+import { fit } from '../src/train/fit.js';
+import { writeModel } from '../src/train/model-io.js';
+import { numberArg, parseArgs, trainOverrides } from '../src/train/args.js';
+
+const args = parseArgs(process.argv.slice(2));
+if (!args.data || !args.out) {
+  console.error('usage: npm run train -- --data <folder> --out <dir> [--epochs N] [--dims D] [--no-refit] [--seed S] [--limit-users N]');
+  process.exit(2);
+}
+const started = performance.now();
+const limitUsers = numberArg(args, 'limit-users');
+const ds = readDataset(args.data, limitUsers ? { limitUsers } : {});
+console.log(`${ds.name}: ${ds.sequences.length} users, ${ds.items.length} items`);
+const result = fit(ds, { config: trainOverrides(args), refit: args['no-refit'] !== 'true', log: (l) => console.log(l) });
+const sizes = writeModel(args.out, result.model, {
+  data: ds.name,
+  users: ds.sequences.length,
+  items: ds.items.length,
+  config: result.config,
+  bestEpoch: result.bestEpoch,
+  valid: result.valid,
+});
+console.log(`model ${result.model.version}: ${result.model.table!.keys.length} rows × ${result.model.params.dims} dims, model.bin ${(sizes.bin / 1024).toFixed(0)} KiB, model.json ${(sizes.json / 1024).toFixed(1)} KiB`);
+console.log(`wrote ${args.out}/model.json in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1,0 +1,30 @@
+/** Minimal `--key value` / `--flag` parser for the trainer and benchmark CLIs. */
+export function parseArgs(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('--')) throw new Error(`unexpected argument '${a}'`);
+    const eq = a.indexOf('=');
+    if (eq > 0) out[a.slice(2, eq)] = a.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) out[a.slice(2)] = argv[++i]!;
+    else out[a.slice(2)] = 'true';
+  }
+  return out;
+}
+
+export function numberArg(args: Record<string, string>, key: string): number | undefined {
+  if (args[key] === undefined) return undefined;
+  const v = Number(args[key]);
+  if (!Number.isFinite(v)) throw new Error(`--${key} must be a number, got '${args[key]}'`);
+  return v;
+}
+
+/** Trainer knobs settable from the command line (all optional; defaults in DEFAULT_TRAIN_CONFIG). */
+export function trainOverrides(args: Record<string, string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of ['dims', 'window', 'negatives', 'batch', 'lr', 'l2', 'epochs', 'seed']) {
+    const v = numberArg(args, key);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
