@@ -88,6 +88,8 @@ export interface HearthOptions {
   workerUrl?: string | URL;
   /** Default time budget of a rerank in milliseconds; default 50. */
   timeoutMs?: number;
+  /** Most events kept for this shopper (oldest pruned first); default 10,000, between 100 and 1,000,000. */
+  maxEvents?: number;
 }
 
 /** Result of {@link Hearth.ready}. */

@@ -9,6 +9,7 @@ import { defaultWorkerUrl } from './default-worker-url.js';
 import { fallbackResult, rankedResult } from './results.js';
 import { timeoutError, withTimeout } from './timeout.js';
 import { debug } from '../core/log.js';
+import type { InitConfig } from '../worker/protocol.js';
 
 /** How long a track or forget may wait for the worker (start-up included) before giving up. */
 const WRITE_TIMEOUT_MS = 15_000;
@@ -29,7 +30,9 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   if (typeof Worker === 'undefined') return createNullHearth('no Web Worker support (server-side rendering?)');
 
   const workerUrl = opts.workerUrl ?? defaultWorkerUrl();
-  const config = { dbName: opts.dbName, backend: opts.backend, assetBase: new URL('./', workerUrl).href, ...(opts.modelUrl ? { modelUrl: opts.modelUrl } : {}) };
+  const config: InitConfig = { dbName: opts.dbName, backend: opts.backend, assetBase: new URL('./', workerUrl).href };
+  if (opts.modelUrl) config.modelUrl = opts.modelUrl;
+  if (opts.maxEvents) config.maxEvents = opts.maxEvents;
   const connection = createConnection(workerUrl, config);
   const tracks = createTrackBatcher((events) =>
     withTimeout(connection.call((api) => api.track(events)), WRITE_TIMEOUT_MS, () => undefined).catch((err: unknown) => {

@@ -9,17 +9,22 @@ export interface ResolvedOptions {
   modelUrl?: string;
   workerUrl?: URL;
   timeoutMs: number;
+  maxEvents?: number;
 }
 
 /** Fails fast on a bad option, listing the valid values. */
 export function resolveOptions(options: HearthOptions = {}, base?: string): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw inputError('options', 'an object', options);
-  const { dbName = 'hearth', backend = 'auto', modelUrl, workerUrl, timeoutMs = 50 } = options;
+  const { dbName = 'hearth', backend = 'auto', modelUrl, workerUrl, timeoutMs = 50, maxEvents } = options;
   if (typeof dbName !== 'string' || !dbName || dbName.length > LIMITS.dbNameLength) throw inputError('options.dbName', `a non-empty string of at most ${LIMITS.dbNameLength} characters`, dbName);
   if (!(BACKEND_CHOICES as readonly unknown[]).includes(backend)) throw inputError('options.backend', `one of ${BACKEND_CHOICES.map((b) => `'${b}'`).join(', ')}`, backend);
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 0) throw inputError('options.timeoutMs', 'a finite number of milliseconds ≥ 0', timeoutMs);
   if (modelUrl !== undefined && (typeof modelUrl !== 'string' || !modelUrl)) throw inputError('options.modelUrl', 'a URL string', modelUrl);
+  if (maxEvents !== undefined && !(Number.isInteger(maxEvents) && maxEvents >= 100 && maxEvents <= 1_000_000)) {
+    throw inputError('options.maxEvents', 'an integer between 100 and 1000000', maxEvents);
+  }
   const resolved: ResolvedOptions = { dbName, backend, timeoutMs };
+  if (maxEvents !== undefined) resolved.maxEvents = maxEvents;
   if (modelUrl) resolved.modelUrl = new URL(modelUrl, base).href;
   if (workerUrl !== undefined) {
     try {

@@ -8,6 +8,9 @@ import { createVectorCache } from '../model/vector-cache.js';
 import { buildHistory, type HistoryEntry } from '../model/history.js';
 import { blendOrder } from '../rank/blend.js';
 
+/** `seq` of an event whose write to the store has not finished yet. */
+const PROVISIONAL = -1;
+
 export interface EngineOptions {
   store: EventStore;
   model: InterestModel;
@@ -70,16 +73,40 @@ export async function createEngine(options: EngineOptions) {
       return events.length;
     },
 
-    /** Records validated events; resolves once they are stored. */
-    async track(batch: WireEvent[]): Promise<void> {
-      if (batch.length === 0) return;
+    /** Records validated events; resolves with them as stored (with their `seq`). */
+    async track(batch: WireEvent[]): Promise<StoredEvent[]> {
+      if (batch.length === 0) return [];
       // Visible to the next rank at once; seq is provisional until the store assigns it.
-      const provisional = batch.map((e) => ({ ...e, seq: -1 }));
+      const provisional = batch.map((e) => ({ ...e, seq: PROVISIONAL }));
       events.push(...provisional);
       if (events.length > maxEvents) events = events.slice(-maxEvents);
       history = undefined;
       const stored = await chainWrite(() => store.append(batch, maxEvents));
       provisional.forEach((p, i) => (p.seq = stored[i]!.seq));
+      return stored;
+    },
+
+    /**
+     * Merges events another tab wrote to the same store, each at most once (by `seq`), so
+     * every tab ranks with the whole history without re-reading IndexedDB.
+     */
+    ingest(remote: readonly StoredEvent[]): void {
+      const known = new Set(events.map((e) => e.seq));
+      const fresh = remote.filter((e) => !known.has(e.seq));
+      if (fresh.length === 0) return;
+      events.push(...fresh);
+      // Stored order is seq order; this tab's still-provisional events stay last. Usually the
+      // fresh events are the newest stored ones and the list is already in order: skip the sort.
+      const key = (e: StoredEvent) => (e.seq === PROVISIONAL ? Infinity : e.seq);
+      if (events.some((e, i) => i > 0 && key(events[i - 1]!) > key(e))) events.sort((a, b) => key(a) - key(b));
+      if (events.length > maxEvents) events = events.slice(-maxEvents);
+      history = undefined;
+    },
+
+    /** Applies, in memory only, a forget that another tab already made in the shared store. */
+    forgetLocal(what: ForgetWire): void {
+      events = 'all' in what ? [] : events.filter((e) => e.item.id !== what.itemId);
+      history = undefined;
     },
 
     async rank(candidates: WireItem[]): Promise<EngineRankResult> {
@@ -116,15 +143,11 @@ export async function createEngine(options: EngineOptions) {
     },
 
     async forget(what: ForgetWire): Promise<void> {
-      if ('all' in what) {
-        events = [];
-        history = undefined;
-        await chainWrite(() => store.clear());
-      } else {
-        events = events.filter((e) => e.item.id !== what.itemId);
-        history = undefined;
-        await chainWrite(() => store.deleteItem(what.itemId));
-      }
+      this.forgetLocal(what);
+      await chainWrite(async () => {
+        if ('all' in what) await store.clear();
+        else await store.deleteItem(what.itemId);
+      });
     },
 
     /** Swaps in another model (site-trained weights arriving after start-up). */

@@ -12,6 +12,8 @@ export interface InitConfig {
   modelUrl?: string;
   /** Base URL of the SDK's static files (wasm binaries): the worker may run from a blob: URL. */
   assetBase: string;
+  /** Cap on stored events; default `LIMITS.maxEvents`. */
+  maxEvents?: number;
 }
 
 export interface WorkerReady {

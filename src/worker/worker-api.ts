@@ -5,6 +5,7 @@ import type { EventStore } from '../store/event-store.js';
 import { createDefaultModel, type InterestModel } from '../model/model.js';
 import { selectBackend, tensorMemory } from './select-backend.js';
 import { loadModel } from './load-model.js';
+import { createTabSync } from './tab-sync.js';
 import { debug } from '../core/log.js';
 import type { BackendName } from '../types.js';
 import type { InitConfig, WorkerApi, WorkerReady } from './protocol.js';
@@ -35,9 +36,10 @@ async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: 
  * the page made before start-up finished run in order once it has.
  */
 export function createWorkerApi(): WorkerApi {
-  let started: Promise<{ engine: Engine; ready: WorkerReady }> | undefined;
+  type State = { engine: Engine; ready: WorkerReady; sync: ReturnType<typeof createTabSync> };
+  let started: Promise<State> | undefined;
 
-  const engineState = async (): Promise<{ engine: Engine; ready: WorkerReady }> => {
+  const engineState = async (): Promise<State> => {
     if (!started) throw Object.assign(new Error('init must be called first'), { name: 'HearthStateError' });
     return started;
   };
@@ -55,24 +57,33 @@ export function createWorkerApi(): WorkerApi {
           selectBackend(config.backend, config.assetBase),
           chooseModel(config, store, (m) => eng?.setModel(m)),
         ]);
-        eng = await createEngine({ store, model, scorer });
+        eng = await createEngine({ store, model, scorer, ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}) });
         const ready: WorkerReady = { backend: scorer.backend as BackendName, events: eng.eventCount, store: store.kind, modelVersion: model.version };
-        return { engine: eng, ready };
+        // Only a shared (IndexedDB) store has other tabs to keep in step with.
+        const sync = store.kind === 'indexeddb' ? createTabSync(config.dbName, eng) : { publish() {}, close() {} };
+        return { engine: eng, ready, sync };
       })();
       return started.then((s) => ({ ...s.ready, events: s.engine.eventCount }));
     },
     async track(events) {
-      await (await engine()).track(events);
+      const { engine, sync } = await engineState();
+      const stored = await engine.track(events);
+      sync.publish({ kind: 'events', events: stored });
     },
     async rank(items) {
       const result = await (await engine()).rank(items);
       return { order: result.order, scores: result.scores, backend: result.backend as BackendName | 'none' };
     },
     async forget(what) {
-      await (await engine()).forget(what);
+      const { engine, sync } = await engineState();
+      await engine.forget(what);
+      sync.publish({ kind: 'forget', what });
     },
     async close() {
-      if (started) await (await started).engine.close();
+      if (!started) return;
+      const { engine, sync } = await started;
+      sync.close();
+      await engine.close();
     },
     async diagnostics() {
       const { ready } = await engineState();
