@@ -1,7 +1,8 @@
 // Builds what ships, into dist/:
 //   index.js, engine.js      ESM for bundlers and <script type="module"> (page side: no tfjs)
+//   react.js                 hearth/react hooks (imports react and ./index.js)
 //   hearth.worker.js         the worker, a classic self-contained script with tfjs inside
-//   hearth.iife.js           the script-tag build, window.Hearth.createHearth
+//   hearth.iife.js           the script-tag build: window.Hearth, auto-tracking, DOM rerank
 //   *.wasm                   tfjs wasm backend binaries, fetched by the worker when wasm is used
 //   types/                   .d.ts files
 import { build } from 'vite';
@@ -27,6 +28,27 @@ await build({
     minify: true,
     lib: { entry: { index: src('index.ts'), engine: src('engine/index.ts') }, formats: ['es'] },
     rollupOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+  },
+});
+
+// 1b. hearth/react: the hooks, with react (an optional peer) and the main entry left as imports,
+//     so an app that uses both gets one copy of the client.
+await build({
+  ...common,
+  plugins: [
+    {
+      name: 'hearth-main-entry-external',
+      enforce: 'pre',
+      resolveId: (id, importer) => (id === '../index.js' && importer?.includes('/src/react/') ? { id: './index.js', external: true } : null),
+    },
+  ],
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    lib: { entry: { react: src('react/index.ts') }, formats: ['es'] },
+    rollupOptions: { external: ['react', 'react/jsx-runtime'], output: { entryFileNames: '[name].js' } },
   },
 });
 

@@ -1,0 +1,60 @@
+import { defineConfig, type Plugin } from 'vite';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const hearthRoot = resolve(here, '../..');
+const hearthPkg = JSON.parse(readFileSync(resolve(hearthRoot, 'package.json'), 'utf8')) as { exports: Record<string, { import?: string } | string> };
+
+/**
+ * `import … from 'hearth'` and `'hearth/react'` resolve through the package's own `exports`,
+ * exactly as from node_modules after `npm install hearth` (here the package is the repo
+ * root, as `"hearth": "file:../.."` in package.json says), without needing that install.
+ */
+function hearthByName(): Plugin {
+  return {
+    name: 'hearth-by-name',
+    enforce: 'pre',
+    resolveId(id) {
+      if (id !== 'hearth' && !id.startsWith('hearth/')) return null;
+      const entry = hearthPkg.exports[id === 'hearth' ? '.' : `./${id.slice('hearth/'.length)}`];
+      const file = typeof entry === 'string' ? entry : entry?.import;
+      if (!file) throw new Error(`hearth does not export ${id}`);
+      return resolve(hearthRoot, file);
+    },
+  };
+}
+
+/**
+ * The worker and its wasm binaries are static files, not modules: copy them from the
+ * package's dist/ beside the app (the app passes `workerUrl` to find them).
+ */
+function copyHearthWorker(): Plugin {
+  let outDir = '';
+  return {
+    name: 'copy-hearth-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const target = resolve(outDir, 'hearth');
+      mkdirSync(target, { recursive: true });
+      for (const f of ['hearth.worker.js', 'tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+        const from = resolve(hearthRoot, 'dist', f);
+        if (existsSync(from)) copyFileSync(from, resolve(target, f));
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  root: here,
+  base: './',
+  plugins: [hearthByName(), copyHearthWorker()],
+  // One React for the app and hearth/react (which imports the app's own copy).
+  resolve: { dedupe: ['react', 'react-dom'] },
+  build: { outDir: resolve(here, 'dist'), emptyOutDir: true },
+  logLevel: 'warn',
+});
