@@ -12,7 +12,8 @@ const VISIBLE_MS = 1_000;
  * visible for a second (IntersectionObserver, no scroll handlers or layout reads), clicks
  * through one delegated listener, and cards added later (infinite scroll) through a
  * MutationObserver. A product page marks its product with `data-hearth-product`, which is
- * tracked as a view.
+ * tracked as a view. A button marked `data-hearth-action="add_to_cart"` (or `"purchase"`) inside
+ * a card or the product reports that action instead of a click.
  */
 export function trackCards(doc: Document, emit: (event: TrackEvent) => void, onProduct: (event: TrackEvent) => void): void {
   const win = doc.defaultView;
@@ -79,9 +80,19 @@ export function trackCards(doc: Document, emit: (event: TrackEvent) => void, onP
   const onClick = (e: Event) => {
     try {
       const target = e.target as Element | null;
-      const card = target && typeof target.closest === 'function' ? target.closest(ITEM_SELECTOR) : null;
-      const event = card && cardEvent('click', card);
-      if (event) emit(event);
+      if (!target || typeof target.closest !== 'function') return;
+      // `data-hearth-action="add_to_cart"` (or "purchase") on a button inside a card or product says what the click does.
+      const action = target.closest('[data-hearth-action]')?.getAttribute('data-hearth-action');
+      const type = action === 'add_to_cart' || action === 'purchase' ? action : 'click';
+      const card = target.closest(ITEM_SELECTOR);
+      if (card) {
+        const event = cardEvent(type, card);
+        if (event) emit(event);
+        return;
+      }
+      const product = type === 'click' ? null : target.closest('[data-hearth-product]');
+      const item = product && readCardItem(product, 'data-hearth-product');
+      if (item) emit({ type, item });
     } catch (err) {
       debug('card click not tracked', err);
     }

@@ -21,10 +21,15 @@ test.describe('product pages: a view, then dwell', () => {
     expectNothingSent(server.requests.slice(from), ['p2', 'p6']);
   });
 
-  test('a product marked with data-hearth-product is a view', async ({ page, open, pageErrors }) => {
+  test('a product marked with data-hearth-product is a view; a data-hearth-action button adds to cart; the tag twice runs once', async ({ page, open, pageErrors }) => {
     await open('shop-product-attrs.html');
     const [view] = await historyUntil(page, (h) => h.length > 0);
-    expect(view).toEqual({ type: 'view', id: 'p5', item: { id: 'p5', title: 'Jackets model 5', brand: 'Borealis', categories: ['Outdoor', 'Jackets'], price: 35 } });
+    const item = { id: 'p5', title: 'Jackets model 5', brand: 'Borealis', categories: ['Outdoor', 'Jackets'], price: 35 };
+    expect(view).toEqual({ type: 'view', id: 'p5', item });
+    await page.click('#add');
+    const events = await historyUntil(page, (h) => h.some((e) => e.type === 'add_to_cart'));
+    // One view and one add_to_cart: a second copy of the script would have reported each twice.
+    expect(events).toEqual([view, { type: 'add_to_cart', id: 'p5', item }]);
     expect(pageErrors).toEqual([]);
   });
 });
