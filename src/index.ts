@@ -7,6 +7,7 @@ export type {
   AttributeValue,
   BackendChoice,
   BackendName,
+  ConsentState,
   EventType,
   ForgetRequest,
   Hearth,
@@ -17,4 +18,4 @@ export type {
   RerankOptions,
   TrackEvent,
 } from './types.js';
-export { EVENT_TYPES } from './types.js';
+export { CONSENT_STATES, EVENT_TYPES } from './types.js';

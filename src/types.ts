@@ -90,7 +90,19 @@ export interface HearthOptions {
   timeoutMs?: number;
   /** Most events kept for this shopper (oldest pruned first); default 10,000, between 100 and 1,000,000. */
   maxEvents?: number;
+  /**
+   * The shopper's consent to keeping a history on this device; default `'granted'`.
+   * `'pending'` keeps events in memory for this page only; `'denied'` records nothing and deletes
+   * what was stored. Change it later with {@link Hearth.setConsent}.
+   */
+  consent?: ConsentState;
+  /** Treat `navigator.globalPrivacyControl === true` as `consent: 'denied'`; default false (the shop opts in). */
+  respectGlobalPrivacyControl?: boolean;
 }
+
+/** Whether this shopper agreed to a history being kept on their device. */
+export const CONSENT_STATES = ['granted', 'pending', 'denied'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
 
 /** Result of {@link Hearth.ready}. */
 export interface ReadyInfo {
@@ -116,4 +128,10 @@ export interface Hearth {
   forget(what: ForgetRequest): Promise<void>;
   /** Stops the worker and closes the database. Later calls fall back to the original order. */
   close(): Promise<void>;
+  /**
+   * Changes consent. `'granted'` stores what was held while pending; `'denied'` deletes the
+   * stored history and records nothing more; `'pending'` stops writing but keeps what is stored.
+   * @example cmp.onChange((ok) => hearth.setConsent(ok ? 'granted' : 'denied'));
+   */
+  setConsent(state: ConsentState): Promise<void>;
 }

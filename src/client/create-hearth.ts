@@ -1,7 +1,7 @@
 import type { Hearth, HearthOptions, Item, RankResult, ReadyInfo } from '../types.js';
 import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../core/validate.js';
 import { LIMITS } from '../core/limits.js';
-import { resolveOptions } from './options.js';
+import { resolveOptions, validateConsent } from './options.js';
 import { createConnection } from './connection.js';
 import { createTrackBatcher } from './track-batcher.js';
 import { createNullHearth } from './null-hearth.js';
@@ -30,7 +30,8 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   if (typeof Worker === 'undefined') return createNullHearth('no Web Worker support (server-side rendering?)');
 
   const workerUrl = opts.workerUrl ?? defaultWorkerUrl();
-  const config: InitConfig = { dbName: opts.dbName, backend: opts.backend, assetBase: new URL('./', workerUrl).href };
+  // A restarted worker is initialised from this object, so it always carries the latest consent.
+  const config: InitConfig = { dbName: opts.dbName, backend: opts.backend, assetBase: new URL('./', workerUrl).href, consent: opts.consent };
   if (opts.modelUrl) config.modelUrl = opts.modelUrl;
   if (opts.maxEvents) config.maxEvents = opts.maxEvents;
   const connection = createConnection(workerUrl, config);
@@ -69,7 +70,9 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       return { backend: r.backend, events: r.events };
     },
     async track(event) {
-      await tracks.add(validateEvent(event));
+      const wire = validateEvent(event);
+      // Denied: the event is checked (so integration bugs still show) and then dropped, on the page.
+      if (config.consent !== 'denied') await tracks.add(wire);
     },
     rank,
     async rerank(items, options) {
@@ -80,6 +83,17 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       tracks.flush();
       await withTimeout(connection.call((api) => api.forget(request)), WRITE_TIMEOUT_MS, () => {
         throw timeoutError('forget', WRITE_TIMEOUT_MS);
+      });
+    },
+    async setConsent(state) {
+      const next = validateConsent(state, 'consent');
+      if (next === 'denied') tracks.clear();
+      else tracks.flush();
+      config.consent = next;
+      // Without a worker yet there is nothing in memory; only a denial must reach storage now.
+      if (!connection.started && next !== 'denied') return;
+      await withTimeout(connection.call((api) => api.setConsent(next)), WRITE_TIMEOUT_MS, () => {
+        throw timeoutError('setConsent', WRITE_TIMEOUT_MS);
       });
     },
     async close() {

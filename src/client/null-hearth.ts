@@ -1,6 +1,7 @@
 import type { Hearth } from '../types.js';
 import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../core/validate.js';
 import { fallbackResult } from './results.js';
+import { validateConsent } from './options.js';
 
 /**
  * What `createHearth` returns where no worker can exist (server-side rendering, Node, very old
@@ -22,6 +23,9 @@ export function createNullHearth(reason: string): Hearth {
     rerank: async (items, options) => (await hearth.rank(items, options)).items,
     forget: async (what) => {
       validateForget(what);
+    },
+    setConsent: async (state) => {
+      validateConsent(state, 'consent');
     },
     close: async () => {},
   };

@@ -28,5 +28,11 @@ export function createTrackBatcher(send: (events: WireEvent[]) => Promise<void>)
     },
     /** Sends what is queued now, so a rank or forget issued right after a track sees it. */
     flush,
+    /** Drops what is queued (consent denied before it was sent); its callers' promises resolve. */
+    clear(): void {
+      const batch = pending;
+      pending = undefined;
+      batch?.resolve();
+    },
   };
 }

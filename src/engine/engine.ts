@@ -38,7 +38,8 @@ export interface EngineRankResult {
  * to the store, so a rank never waits for IndexedDB.
  */
 export async function createEngine(options: EngineOptions) {
-  const { store, scorer } = options;
+  const { scorer } = options;
+  let store = options.store;
   const maxEvents = options.maxEvents ?? LIMITS.maxEvents;
   const now = options.now ?? Date.now;
   let model = options.model;
@@ -148,6 +149,26 @@ export async function createEngine(options: EngineOptions) {
         if ('all' in what) await store.clear();
         else await store.deleteItem(what.itemId);
       });
+    },
+
+    /** Kind of the store events are written to now. */
+    get storeKind(): EventStore['kind'] {
+      return store.kind;
+    },
+
+    /**
+     * Switches where events are written (consent changes). With `carry`, the events in memory
+     * move into the new store after what it already holds; without, memory is replaced by it.
+     */
+    async adoptStore(next: EventStore, carry: boolean): Promise<void> {
+      await writes;
+      const previous = store;
+      store = next;
+      const existing = await next.load(maxEvents);
+      const moved = carry ? await next.append(events.map(({ seq: _seq, ...e }) => e), maxEvents) : [];
+      events = [...existing, ...moved].slice(-maxEvents);
+      history = undefined;
+      if (previous !== next) previous.close();
     },
 
     /** Swaps in another model (site-trained weights arriving after start-up). */

@@ -1,4 +1,4 @@
-import type { BackendChoice, BackendName } from '../types.js';
+import type { BackendChoice, BackendName, ConsentState } from '../types.js';
 import type { WireEvent, WireItem } from '../core/wire.js';
 import type { ForgetWire } from '../core/validate.js';
 
@@ -14,6 +14,8 @@ export interface InitConfig {
   assetBase: string;
   /** Cap on stored events; default `LIMITS.maxEvents`. */
   maxEvents?: number;
+  /** Default 'granted'. */
+  consent?: ConsentState;
 }
 
 export interface WorkerReady {
@@ -48,6 +50,7 @@ export interface WorkerApi {
   track(events: WireEvent[]): Promise<void>;
   rank(items: WireItem[]): Promise<WorkerRankResult>;
   forget(what: ForgetWire): Promise<void>;
+  setConsent(state: ConsentState): Promise<void>;
   close(): Promise<void>;
   diagnostics(): Promise<WorkerDiagnostics>;
 }

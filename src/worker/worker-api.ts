@@ -1,24 +1,14 @@
 import { createEngine, type Engine } from '../engine/engine.js';
-import { createMemoryStore } from '../store/memory-store.js';
-import { openIdbStore } from '../store/idb-store.js';
 import type { EventStore } from '../store/event-store.js';
 import { createDefaultModel, type InterestModel } from '../model/model.js';
 import { selectBackend, tensorMemory } from './select-backend.js';
 import { loadModel } from './load-model.js';
 import { createTabSync } from './tab-sync.js';
+import { deleteDatabase, storeForConsent } from './consent-store.js';
+import { createMemoryStore } from '../store/memory-store.js';
 import { debug } from '../core/log.js';
-import type { BackendName } from '../types.js';
+import type { BackendName, ConsentState } from '../types.js';
 import type { InitConfig, WorkerApi, WorkerReady } from './protocol.js';
-
-async function openStore(dbName: string): Promise<EventStore> {
-  try {
-    return await openIdbStore(dbName);
-  } catch (err) {
-    // Private modes and disabled storage: keep working for this tab, remember nothing.
-    debug('IndexedDB unavailable, using memory', err);
-    return createMemoryStore();
-  }
-}
 
 async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: InterestModel) => void): Promise<InterestModel> {
   if (!config.modelUrl) return createDefaultModel();
@@ -38,6 +28,10 @@ async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: 
 export function createWorkerApi(): WorkerApi {
   type State = { engine: Engine; ready: WorkerReady; sync: ReturnType<typeof createTabSync> };
   let started: Promise<State> | undefined;
+  let consent: ConsentState = 'granted';
+  let dbName = '';
+  // Consent changes run one after another, never interleaved with each other.
+  let consentChain: Promise<void> = Promise.resolve();
 
   const engineState = async (): Promise<State> => {
     if (!started) throw Object.assign(new Error('init must be called first'), { name: 'HearthStateError' });
@@ -51,7 +45,9 @@ export function createWorkerApi(): WorkerApi {
     },
     init(config) {
       started ??= (async () => {
-        const store = await openStore(config.dbName);
+        consent = config.consent ?? 'granted';
+        dbName = config.dbName;
+        const store = await storeForConsent(consent, config.dbName);
         let eng: Engine | undefined;
         const [scorer, model] = await Promise.all([
           selectBackend(config.backend, config.assetBase),
@@ -59,16 +55,17 @@ export function createWorkerApi(): WorkerApi {
         ]);
         eng = await createEngine({ store, model, scorer, ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}) });
         const ready: WorkerReady = { backend: scorer.backend as BackendName, events: eng.eventCount, store: store.kind, modelVersion: model.version };
-        // Only a shared (IndexedDB) store has other tabs to keep in step with.
-        const sync = store.kind === 'indexeddb' ? createTabSync(config.dbName, eng) : { publish() {}, close() {} };
+        const sync = createTabSync(config.dbName, eng);
         return { engine: eng, ready, sync };
       })();
       return started.then((s) => ({ ...s.ready, events: s.engine.eventCount }));
     },
     async track(events) {
       const { engine, sync } = await engineState();
+      if (consent === 'denied') return; // the page drops these too; this guards a race with setConsent
       const stored = await engine.track(events);
-      sync.publish({ kind: 'events', events: stored });
+      // Only a shared (IndexedDB) store has other tabs to keep in step with.
+      if (engine.storeKind === 'indexeddb') sync.publish({ kind: 'events', events: stored });
     },
     async rank(items) {
       const result = await (await engine()).rank(items);
@@ -77,7 +74,28 @@ export function createWorkerApi(): WorkerApi {
     async forget(what) {
       const { engine, sync } = await engineState();
       await engine.forget(what);
-      sync.publish({ kind: 'forget', what });
+      if (engine.storeKind === 'indexeddb') sync.publish({ kind: 'forget', what });
+    },
+    setConsent(next) {
+      const run = async () => {
+        const { engine, sync } = await engineState();
+        const previous = consent;
+        consent = next;
+        if (next === previous) return;
+        if (next === 'granted') {
+          // What was held in memory while pending is now written, after what was stored before.
+          await engine.adoptStore(await storeForConsent('granted', dbName), previous === 'pending');
+        } else if (next === 'pending') {
+          await engine.adoptStore(createMemoryStore(), true);
+        } else {
+          if (engine.storeKind === 'indexeddb') sync.publish({ kind: 'forget', what: { all: true } });
+          await engine.forget({ all: true });
+          await engine.adoptStore(createMemoryStore(), false); // closes the IndexedDB connection…
+          await deleteDatabase(dbName); // …so the whole database can go
+        }
+      };
+      consentChain = consentChain.then(run, run);
+      return consentChain;
     },
     async close() {
       if (!started) return;

@@ -89,4 +89,16 @@ describe('engine', () => {
     expect(r.order).toHaveLength(5_010);
     expect(r.order.slice(5_000)).toEqual([5_000, 5_001, 5_002, 5_003, 5_004, 5_005, 5_006, 5_007, 5_008, 5_009]);
   });
+
+  it('moves events held in memory into a newly adopted store (consent granted after pending)', async () => {
+    const persistent = createMemoryStore();
+    await persistent.append([ev('view', 1)], 100);
+    const e = await engine(createMemoryStore());
+    await e.track([ev('click', 2), ev('click', 3)]);
+    await e.adoptStore(persistent, true);
+    expect((await persistent.load(10)).map((x) => x.item.id)).toEqual(['p1', 'p2', 'p3']);
+    expect(e.history().map((h) => h.item.id).sort()).toEqual(['p1', 'p2', 'p3']);
+    await e.adoptStore(createMemoryStore(), false);
+    expect(e.eventCount).toBe(0);
+  });
 });

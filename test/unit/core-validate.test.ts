@@ -69,7 +69,9 @@ describe('options', () => {
   });
 
   it('validates createHearth options, listing valid values', () => {
-    expect(resolveOptions({}, 'http://x/')).toEqual({ dbName: 'hearth', backend: 'auto', timeoutMs: 50 });
+    expect(resolveOptions({}, 'http://x/')).toEqual({ dbName: 'hearth', backend: 'auto', timeoutMs: 50, consent: 'granted' });
+    expect(messageOf(() => resolveOptions({ consent: 'yes' as 'granted' }))).toMatch(/options\.consent must be one of 'granted', 'pending', 'denied', got "yes"/);
+    expect(messageOf(() => resolveOptions({ maxEvents: 5 }))).toMatch(/options\.maxEvents must be an integer between 100 and 1000000, got 5/);
     expect(messageOf(() => resolveOptions({ backend: 'gpu' as 'cpu' }))).toMatch(/options\.backend must be one of 'auto', 'webgpu', 'webgl', 'wasm', 'cpu', got "gpu"/);
     expect(messageOf(() => resolveOptions({ timeoutMs: NaN }))).toMatch(/options\.timeoutMs must be/);
     expect(resolveOptions({ modelUrl: '/m/model.json' }, 'http://shop.example/p/').modelUrl).toBe('http://shop.example/m/model.json');
