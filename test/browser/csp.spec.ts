@@ -1,17 +1,18 @@
 import { test as base, expect, catalogue, repoRoot, type Catalogue } from './fixtures.js';
-import { startStaticServer } from '../support/static-server.js';
+import { startStaticServer, type StaticServer } from '../support/static-server.js';
 
 const items = catalogue(20);
 
 /** A server whose every response (page, worker script, wasm) carries `policy`, as a shop's CDN would. */
 const test = base.extend<{ serveWith: (policy: string) => Promise<string> }>({
   serveWith: async ({}, use) => {
-    const servers: Array<{ close(): Promise<void> }> = [];
+    const servers: StaticServer[] = [];
     await use(async (policy) => {
       const server = await startStaticServer(repoRoot, { headers: { 'content-security-policy': policy } });
       servers.push(server);
       return server.origin;
     });
+
     await Promise.all(servers.map((s) => s.close()));
   },
 });
@@ -32,8 +33,10 @@ async function personalise(page: import('@playwright/test').Page, backend: strin
 
 const STRICT = "default-src 'self'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:";
 
-test('strict CSP without unsafe-eval: Hearth works (no eval, no new Function anywhere)', async ({ page, serveWith, pageErrors }) => {
-  const origin = await serveWith(STRICT);
+test('strict CSP without unsafe-eval: Hearth works (no eval, no new Function anywhere), and sends nothing', async ({ page, pageErrors }) => {
+  // Its own server, to read back every request the page and the worker made under the policy.
+  const server = await startStaticServer(repoRoot, { headers: { 'content-security-policy': STRICT } });
+  const origin = server.origin;
   await page.goto(`${origin}/test/browser/pages/csp.html`);
   await page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
   const r = await personalise(page, 'cpu');
@@ -43,6 +46,14 @@ test('strict CSP without unsafe-eval: Hearth works (no eval, no new Function any
   expect(gpu.backend).toBe('webgpu');
   expect(gpu.fallback).toBe(false);
   expect(pageErrors).toEqual([]);
+  // The server saw every request of the page and of the worker: static GETs only, nothing about the shopper.
+  expect(server.requests.length).toBeGreaterThan(0);
+  for (const r of server.requests) {
+    expect(r.method).toBe('GET');
+    expect(r.bodyBytes).toBe(0);
+    expect(r.url).toMatch(/^\/(dist\/(chunks\/)?[\w.-]+\.(js|wasm)|test\/browser\/pages\/csp(-page)?\.(html|js))$/);
+  }
+  await server.close();
 });
 
 test("strict CSP: 'auto' still ranks when WebAssembly compilation is forbidden", async ({ page, serveWith }) => {
