@@ -3,7 +3,7 @@
  * Headless Debian chromium, pages served from a real 127.0.0.1 server, the built dist/ files.
  * Writes bench/out/perf/results.json and results.md (the tables pasted into BENCHMARKS.md).
  *
- *   tsx bench/perf.ts [--quick] [--only=latency,baseline,cold,main,memory,sizes]
+ *   tsx bench/perf.ts [--quick] [--only=latency,baseline,cold,main,memory,sizes] [--backends=auto,wasm,…]
  *
  * A benchmark, not a test: nothing here fails on a slow number. Compare figures as ratios
  * within one run: this 2-core machine is noisy.
@@ -34,7 +34,9 @@ const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).
 const runs = (section: string) => !only || only.includes(section);
 let modelDir = resolve(outDir, 'model');
 
-export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const ALL_BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const backendArg = args.find((a) => a.startsWith('--backends='))?.slice('--backends='.length).split(',');
+export const BACKENDS = ALL_BACKENDS.filter((b) => !backendArg || backendArg.includes(b));
 export const CANDIDATES = [20, 100, 1000] as const;
 export const HISTORIES = [50, 200, 10_000] as const;
 const CELL_BUDGET_MS = quick ? 600 : 2_000;

@@ -15,32 +15,70 @@ export function bucket(size: number): number {
   return b;
 }
 
+/** Whether `a` and `b` hold the same first `len` values. */
+function sameValues(a: Float32Array, b: Float32Array, len: number): boolean {
+  for (let i = 0; i < len; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * The scoring graph on a tfjs backend. The history is uploaded already transposed (dims × m):
  * matMul with a transpose flag is 8–10× slower on wasm. Only ops that every backend runs
  * correctly are used (no addN/split, which break WebGPU's 8-storage-buffer limit).
+ *
+ * The history changes far less often than the lists do (only when the shopper acts), so its
+ * transposed upload — pre-multiplied by beta, which saves one op per call:
+ * exp(beta·(c·h − 1)) = exp(c·(beta·h) − beta) — is kept on the backend and reused while the
+ * history's values stay the same. A value check (m × dims floats) costs far less than an upload.
  */
 export function createTfScorer(tf: Tf, backend: BackendName): Scorer {
+  let kept: { input: Pick<ScoreInput, 'dims' | 'm' | 'beta'>; history: Float32Array; weights: Float32Array; mb: number; histT: tfc.Tensor2D; w: tfc.Tensor1D } | undefined;
+
+  function release(): void {
+    kept?.histT.dispose();
+    kept?.w.dispose();
+    kept = undefined;
+  }
+
+  function historyTensors(input: ScoreInput): { histT: tfc.Tensor2D; w: tfc.Tensor1D; mb: number } {
+    const { dims, m, beta } = input;
+    if (kept) {
+      const k = kept.input;
+      const same = k.m === m && k.dims === dims && k.beta === beta && sameValues(kept.history, input.history, m * dims) && sameValues(kept.weights, input.weights, m);
+      if (same) return kept;
+      release();
+    }
+    const mb = bucket(m);
+    const histT = new Float32Array(dims * mb);
+    for (let h = 0; h < m; h++) {
+      for (let j = 0; j < dims; j++) histT[j * mb + h] = beta * input.history[h * dims + j]!;
+    }
+    const w = new Float32Array(mb);
+    w.set(input.weights.subarray(0, m));
+    kept = {
+      input: { dims, m, beta },
+      history: input.history.slice(0, m * dims),
+      weights: input.weights.slice(0, m),
+      mb,
+      histT: tf.tensor2d(histT, [dims, mb]),
+      w: tf.tensor1d(w),
+    };
+    return kept;
+  }
+
   return {
     backend,
     async score(input: ScoreInput): Promise<ScoreOutput> {
-      const { dims, n, m, beta } = input;
+      const { dims, n, beta } = input;
       const nb = bucket(n);
-      const mb = bucket(m);
       const cand = new Float32Array(nb * dims);
       cand.set(input.candidates.subarray(0, n * dims));
-      const histT = new Float32Array(dims * mb);
-      for (let h = 0; h < m; h++) {
-        for (let j = 0; j < dims; j++) histT[j * mb + h] = input.history[h * dims + j]!;
-      }
-      const w = new Float32Array(mb);
-      w.set(input.weights.subarray(0, m));
+      const { histT, w } = historyTensors(input);
 
       // tidy returns the two small results; large arrays are read outside it (reading inside is slow).
       const [scoresT, topT] = tf.tidy(() => {
-        const sims = tf.matMul(tf.tensor2d(cand, [nb, dims]), tf.tensor2d(histT, [dims, mb]));
-        const kernel = tf.exp(tf.mul(tf.sub(sims, 1), beta));
-        const contributions = tf.mul(kernel, tf.tensor1d(w));
+        const kernel = tf.exp(tf.sub(tf.matMul(tf.tensor2d(cand, [nb, dims]), histT), beta));
+        const contributions = tf.mul(kernel, w);
         return [tf.sum(contributions, 1), tf.argMax(contributions, 1)] as const;
       });
       try {
@@ -51,6 +89,8 @@ export function createTfScorer(tf: Tf, backend: BackendName): Scorer {
         topT.dispose();
       }
     },
-    dispose() {},
+    dispose() {
+      release();
+    },
   };
 }

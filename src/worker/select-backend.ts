@@ -8,6 +8,7 @@ import { createTfScorer } from '../model/score-tf.js';
 import { scoreReference } from '../model/score-js.js';
 import type { ScoreInput, Scorer } from '../model/scorer.js';
 import { debug } from '../core/log.js';
+import { DEFAULT_PARAMS } from '../model/params.js';
 
 /** The fixed fallback order: a named backend that fails hands over to the ones after it. */
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -75,20 +76,85 @@ async function tryBackend(name: BackendName, assetBase: string): Promise<Scorer 
   return undefined;
 }
 
+/** A request of the usual size (a category page against a full history window) for the timing. */
+function timingInput(n: number): ScoreInput {
+  const dims = DEFAULT_PARAMS.dims;
+  const m = 64;
+  const fill = (len: number, seed: number) => Float32Array.from({ length: len }, (_, i) => Math.sin(seed * 3.7 + i * 0.61) * 0.1);
+  return { dims, n, m, candidates: fill(n * dims, 1), history: fill(m * dims, 2), weights: fill(m, 3), beta: 4 };
+}
+
+/**
+ * Median milliseconds of a warm 100-candidate and a warm 1,000-candidate score on the current
+ * backend. The first run of each also compiles that shape bucket's shaders, so the timing
+ * doubles as the GPU warm-up.
+ */
+async function timeScorer(scorer: Scorer): Promise<number> {
+  let total = 0;
+  for (const n of [100, 1000]) {
+    const input = timingInput(n);
+    await scorer.score(input);
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await scorer.score(input);
+      runs.push(performance.now() - t0);
+    }
+    total += runs.sort((a, b) => a - b)[1]!;
+  }
+  return total;
+}
+
+/**
+ * A hardware WebGPU keeps its place unless it is measured clearly slower than the fastest
+ * other backend (readback latency can make a GPU lose on tiny lists): small differences are
+ * noise, and on real GPUs WebGPU scales best with list length.
+ */
+const GPU_SLACK = 1.25;
+
+/**
+ * `'auto'`: every correct hardware GPU backend and wasm are started and timed on a usual
+ * request, and the fastest wins. cpu (tfjs' plain-JS kernels) is only a last resort: it is
+ * slower than wasm at every measured size and timing it would delay start-up for nothing.
+ * Without a hardware GPU there is nothing to compare: wasm is taken at once (no start-up cost).
+ */
+async function selectAuto(assetBase: string): Promise<Scorer> {
+  const gpus: BackendName[] = [];
+  if (await hasHardwareWebGpu()) gpus.push('webgpu');
+  if (hasHardwareWebGl()) gpus.push('webgl');
+  const timed: Array<{ name: BackendName; scorer: Scorer; ms: number }> = [];
+  for (const name of [...gpus, 'wasm'] as BackendName[]) {
+    const scorer = await tryBackend(name, assetBase);
+    if (!scorer) continue;
+    if (gpus.length === 0) return scorer;
+    timed.push({ name, scorer, ms: await timeScorer(scorer) });
+  }
+  if (timed.length > 0) {
+    const fastest = timed.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const webgpu = timed.find((t) => t.name === 'webgpu');
+    const pick = webgpu && webgpu.ms <= fastest.ms * GPU_SLACK ? webgpu : fastest;
+    debug(`auto timings (ms): ${timed.map((t) => `${t.name} ${t.ms.toFixed(2)}`).join(', ')} → ${pick.name}`);
+    for (const t of timed) if (t !== pick) t.scorer.dispose();
+    // The backends were started one after another: make the pick tfjs' current one again.
+    if (tf.getBackend() !== pick.name && !(await tf.setBackend(pick.name))) throw new Error(`could not return to ${pick.name}`);
+    return pick.scorer;
+  }
+  const cpu = await tryBackend('cpu', assetBase);
+  if (cpu) return cpu;
+  throw Object.assign(new Error(`no tfjs backend could start (tried ${[...gpus, 'wasm', 'cpu'].join(', ')})`), { name: 'HearthBackendError' });
+}
+
 /**
  * Picks the backend. A named one is tried first, then the rest of BACKEND_ORDER after it.
- * `'auto'` tries hardware WebGPU, hardware WebGL, then wasm and cpu.
+ * `'auto'`: see selectAuto.
  */
 export async function selectBackend(choice: BackendChoice, assetBase: string): Promise<Scorer> {
-  let chain: BackendName[];
   if (choice === 'auto') {
-    chain = [];
-    if (await hasHardwareWebGpu()) chain.push('webgpu');
-    if (hasHardwareWebGl()) chain.push('webgl');
-    chain.push('wasm', 'cpu');
-  } else {
-    chain = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(choice));
+    const scorer = await selectAuto(assetBase);
+    debug(`backend ${scorer.backend} selected (asked for auto)`);
+    return scorer;
   }
+  const chain = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(choice));
   for (const name of chain) {
     const scorer = await tryBackend(name, assetBase);
     if (scorer) {
