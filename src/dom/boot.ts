@@ -33,11 +33,16 @@ export function boot(win: Window, script: HTMLScriptElement | null): void {
     hearth = createNullHearth((err as Error).message);
   }
   const api = createGlobalApi(hearth, createHearth, options.rerankTimeoutMs);
-  w.Hearth = api;
-  const pending = queue.splice(0, queue.length);
-  // Code that kept a reference to the stub keeps working: its pushes now run at once.
-  if (Array.isArray(existing)) existing.push = api.push;
-  api.push(...pending);
+  if (existing === undefined || Array.isArray(existing)) {
+    w.Hearth = api;
+    const pending = queue.splice(0, queue.length);
+    // Code that kept a reference to the stub keeps working: its pushes now run at once.
+    if (Array.isArray(existing)) existing.push = api.push;
+    api.push(...pending);
+  } else {
+    // The page has a `Hearth` of its own: never clobber it. Tracking and grids still work.
+    debug('window.Hearth is taken by the page; the script-tag API is not exposed');
+  }
 
   const sources = new Set<TrackSource>(options.track);
   const doc = win.document;

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures.js';
-import { expectNothingSent, history, historyUntil } from './shop-support.js';
+import { expectNothingSent, firstRerank, history, historyUntil } from './shop-support.js';
 
 type Rerank = { list: string; reordered: boolean; fallback: boolean };
 const reranks = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { reranks: Rerank[] }).reranks);
@@ -70,6 +70,13 @@ test.describe('shop with data attributes only', () => {
       };
     });
     expect(state).toEqual({ shopScriptRan: true, loaded: true, ready: null, rerank: ['a', 'b'], track: undefined, element: { reordered: false, fallback: true }, grid: ['bad id', 'ok'] });
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a page with a window.Hearth of its own keeps it; grids still work', async ({ page, open, pageErrors }) => {
+    await open('shop-foreign-global.html');
+    expect(await firstRerank(page)).toEqual({ reordered: false, fallback: false });
+    expect(await page.evaluate(() => (window as unknown as { Hearth: unknown }).Hearth)).toEqual({ theme: 'hearth-and-home', version: 3 });
     expect(pageErrors).toEqual([]);
   });
 });
