@@ -1,4 +1,4 @@
-import type { Hearth, HearthOptions, Item, RankResult, ReadyInfo, RerankOptions } from '../types.js';
+import type { ConsentState, Hearth, HearthOptions, Item, RankResult, ReadyInfo, RerankOptions } from '../types.js';
 import { debug } from '../core/log.js';
 import { rerankElement, type RerankElementResult } from './rerank-element.js';
 
@@ -16,6 +16,8 @@ export interface HearthGlobal {
   rank<T extends Item>(items: T[], options?: RerankOptions): Promise<RankResult<T>>;
   forget(what: unknown): Promise<void>;
   close(): Promise<void>;
+  /** Consent from the shop's consent banner: `'granted'`, `'pending'` or `'denied'` (see `Hearth.setConsent`). */
+  setConsent(state: ConsentState): Promise<void>;
   /** Reorders the `data-hearth-item` children of `el` (infinite scroll, filters); see `rerank-element.ts`. */
   rerankElement(el: Element): Promise<RerankElementResult>;
   /** Another instance, with its own options (the npm API's factory). */
@@ -48,10 +50,11 @@ export function createGlobalApi(hearth: Hearth, factory: (options?: HearthOption
     rank: (items, options) =>
       safe(
         () => hearth.rank(items, options),
-        () => ({ items: copy(items), scores: copy(items).map(() => 0), fallback: true, backend: 'none' as const, ms: 0 }),
+        () => ({ items: copy(items), scores: copy(items).map(() => 0), reasons: copy(items).map(() => []), fallback: true, backend: 'none' as const, ms: 0 }),
       ),
     forget: (what) => safe(() => hearth.forget(what as Parameters<Hearth['forget']>[0]), () => undefined),
     close: () => safe(() => hearth.close(), () => undefined),
+    setConsent: (state) => safe(() => hearth.setConsent(state), () => undefined),
     rerankElement: (el) =>
       safe(
         () => (el && typeof el.matches === 'function' ? rerankElement(hearth, el, rerankTimeoutMs) : Promise.reject(new Error('rerankElement needs an element'))),

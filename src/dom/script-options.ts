@@ -19,9 +19,10 @@ export interface ScriptOptions {
 /**
  * Options of the script-tag build: `data-` attributes of its own `<script>` tag, then the
  * snippet's options object (which wins). Names are the camelCase options of `createHearth`
- * (`data-db-name`, `data-backend`, `data-model-url`, `data-worker-url`, `data-timeout-ms`)
- * plus `data-track`, `data-rerank`, `data-rerank-timeout-ms`. Bad values are logged and
- * replaced by defaults; `createHearth` validates its own.
+ * (`data-db-name`, `data-backend`, `data-model-url`, `data-worker-url`, `data-timeout-ms`,
+ * `data-max-events`, `data-consent`, `data-respect-global-privacy-control`) plus `data-track`,
+ * `data-rerank`, `data-rerank-timeout-ms`. Bad values of ours are logged and replaced by
+ * defaults; `createHearth` validates its own (and a bad one leaves Hearth recording nothing).
  */
 export function readScriptOptions(script: HTMLScriptElement | null | undefined, snippet: unknown): ScriptOptions {
   const raw: Record<string, unknown> = { ...(script ? { ...script.dataset } : {}), ...(isRecord(snippet) ? snippet : {}) };
@@ -31,6 +32,9 @@ export function readScriptOptions(script: HTMLScriptElement | null | undefined, 
   if (raw.modelUrl !== undefined) hearth.modelUrl = raw.modelUrl as string;
   if (raw.workerUrl !== undefined) hearth.workerUrl = raw.workerUrl as string;
   if (raw.timeoutMs !== undefined) hearth.timeoutMs = Number(raw.timeoutMs);
+  if (raw.maxEvents !== undefined) hearth.maxEvents = Number(raw.maxEvents);
+  if (raw.consent !== undefined) hearth.consent = raw.consent as HearthOptions['consent'];
+  if (raw.respectGlobalPrivacyControl !== undefined) hearth.respectGlobalPrivacyControl = flag(raw.respectGlobalPrivacyControl);
   return {
     hearth,
     track: trackSources(raw.track),
