@@ -19,6 +19,7 @@ import type { NodeBackend } from '../src/eval/backend.js';
 import { createDefaultModel, type InterestModel } from '../src/model/model.js';
 import { encodeModel } from '../src/model/model-format.js';
 import { fit } from '../src/train/fit.js';
+import { createTrainMatMul } from '../src/train/matmul-tf.js';
 import { readModel, writeModel } from '../src/train/model-io.js';
 import { numberArg, parseArgs, trainOverrides } from '../src/train/args.js';
 
@@ -86,7 +87,7 @@ if (args.model) {
   trainNote = `loaded from ${args.model}`;
 } else {
   const t0 = performance.now();
-  const res = fit(ds, { config: trainOverrides(args), refit: args['no-refit'] !== 'true', log: (l) => console.log(`  [train] ${l}`) });
+  const res = fit(ds, { config: trainOverrides(args), refit: args['no-refit'] !== 'true', matMul: await createTrainMatMul((args['train-backend'] ?? 'wasm') as 'wasm' | 'cpu' | 'js'), log: (l) => console.log(`  [train] ${l}`) });
   trained = res.model;
   trainNote = `trained in ${((performance.now() - t0) / 1000).toFixed(0)} s (best epoch ${res.bestEpoch}, valid full HR@10 ${res.valid.hr10.toFixed(4)})`;
   if (args.out) {

@@ -6,6 +6,7 @@
  */
 import { readDataset } from '../src/eval/dataset.js';
 import { fit } from '../src/train/fit.js';
+import { createTrainMatMul } from '../src/train/matmul-tf.js';
 import { writeModel } from '../src/train/model-io.js';
 import { numberArg, parseArgs, trainOverrides } from '../src/train/args.js';
 
@@ -18,7 +19,7 @@ const started = performance.now();
 const limitUsers = numberArg(args, 'limit-users');
 const ds = readDataset(args.data, limitUsers ? { limitUsers } : {});
 console.log(`${ds.name}: ${ds.sequences.length} users, ${ds.items.length} items`);
-const result = fit(ds, { config: trainOverrides(args), refit: args['no-refit'] !== 'true', log: (l) => console.log(l) });
+const result = fit(ds, { config: trainOverrides(args), refit: args['no-refit'] !== 'true', matMul: await createTrainMatMul((args['train-backend'] ?? 'wasm') as 'wasm' | 'cpu' | 'js'), log: (l) => console.log(l) });
 const sizes = writeModel(args.out, result.model, {
   data: ds.name,
   users: ds.sequences.length,

@@ -12,6 +12,11 @@ export type NodeBackend = 'wasm' | 'cpu' | 'js';
  */
 export async function createNodeScorer(backend: NodeBackend = 'wasm'): Promise<Scorer> {
   if (backend === 'js') return createJsScorer();
+  return createTfScorer(await initTf(backend), backend);
+}
+
+/** tfjs-core with the wasm or cpu backend started (wasm binaries read from node_modules). */
+export async function initTf(backend: 'wasm' | 'cpu') {
   const tf = await import('@tensorflow/tfjs-core');
   if (backend === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -24,5 +29,5 @@ export async function createNodeScorer(backend: NodeBackend = 'wasm'): Promise<S
   const ok = await tf.setBackend(backend);
   if (!ok) throw new Error(`tfjs backend '${backend}' failed to start`);
   await tf.ready();
-  return createTfScorer(tf, backend);
+  return tf;
 }

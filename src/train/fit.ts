@@ -2,7 +2,7 @@ import type { Dataset } from '../eval/dataset.js';
 import type { InterestModel } from '../model/model.js';
 import { encodeModel, type ModelManifest } from '../model/model-format.js';
 import { hashString } from '../model/hash.js';
-import { DEFAULT_TRAIN_CONFIG, quickEvaluate, toModel, train, type EvalSet, type TrainConfig, type TrainState } from './trainer.js';
+import { DEFAULT_TRAIN_CONFIG, jsMatMul, quickEvaluate, toModel, train, type EvalSet, type MatMul, type TrainConfig, type TrainState } from './trainer.js';
 
 export interface FitOptions {
   config?: Partial<TrainConfig>;
@@ -16,6 +16,8 @@ export interface FitOptions {
    */
   refit?: boolean;
   log?: (line: string) => void;
+  /** Matrix product for the trainer (tfjs-wasm from the CLIs; plain JS by default). */
+  matMul?: MatMul;
 }
 
 export interface FitResult {
@@ -50,13 +52,14 @@ export function fit(ds: Dataset, options: FitOptions = {}): FitResult {
   const log = options.log ?? (() => {});
   const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...options.config };
   const patience = options.patience ?? 1;
+  const matMul = options.matMul ?? jsMatMul;
   const vset = validationSet(ds, options.validUsers ?? 3000);
   const selectSeqs = ds.sequences.map((s) => s.subarray(0, Math.max(0, s.length - 2)));
   let best = { epoch: 0, ndcg: -1, hr: 0, sHr: 0, sNdcg: 0 };
   let bestState: { ctx: Float32Array; tgt: Float32Array; rec: Float32Array } | undefined;
   const history: FitResult['history'] = [];
   const state = train({ items: ds.items, sequences: selectSeqs }, config, (ep, st) => {
-    const v = quickEvaluate(st, ds.items.length, vset);
+    const v = quickEvaluate(st, ds.items.length, vset, matMul);
     const ndcg = v.full.ndcg[10]!;
     history.push({ epoch: ep.epoch, loss: ep.loss, seconds: ep.ms / 1000, hr10: v.full.hr[10]!, ndcg10: ndcg });
     log(`epoch ${ep.epoch}: loss ${ep.loss.toFixed(4)} (${(ep.ms / 1000).toFixed(0)} s) valid full HR@10 ${v.full.hr[10]!.toFixed(4)} NDCG@10 ${ndcg.toFixed(4)} sampled HR@10 ${v.sampled?.hr[10]?.toFixed(4)} NDCG@10 ${v.sampled?.ndcg[10]?.toFixed(4)}`);
@@ -65,14 +68,14 @@ export function fit(ds: Dataset, options: FitOptions = {}): FitResult {
       bestState = { ctx: st.ctx.slice(), tgt: st.tgt.slice(), rec: st.logRecency.slice() };
     } else if (ep.epoch - best.epoch >= patience) return false;
     return true;
-  });
+  }, undefined, matMul);
   let final: TrainState = state;
   if (options.refit ?? true) {
     log(`refit: ${best.epoch} epochs on all items but the test item`);
     const refitSeqs = ds.sequences.map((s) => s.subarray(0, Math.max(0, s.length - 1)));
     final = train({ items: ds.items, sequences: refitSeqs }, { ...config, epochs: best.epoch }, (ep) => {
       log(`refit epoch ${ep.epoch}: loss ${ep.loss.toFixed(4)} (${(ep.ms / 1000).toFixed(0)} s)`);
-    });
+    }, undefined, matMul);
   } else if (bestState) {
     state.ctx.set(bestState.ctx);
     state.tgt.set(bestState.tgt);

@@ -179,10 +179,38 @@ export function toModel(state: TrainState, version: string): InterestModel {
 }
 
 /**
- * Trains for `config.epochs` epochs (or until `onEpoch` returns false). Examples: every position
- * k ≥ 1 of every training sequence, predicting seq[k] from the folded history seq[0..k).
+ * C = A (r × k) · B (k × c), row-major. The trainer's three big products per batch go through
+ * this: plain JS by default, tfjs-wasm (SIMD) from the CLIs (`src/train/matmul-tf.ts`).
  */
-export function train(data: TrainData, config: TrainConfig, onEpoch?: (log: EpochLog, state: TrainState) => boolean | void, state = initState(data.items, config)): TrainState {
+export type MatMul = (a: Float32Array, r: number, k: number, b: Float32Array, c: number) => Float32Array;
+
+export const jsMatMul: MatMul = (a, r, k, b, c) => {
+  const out = new Float32Array(r * c);
+  for (let i = 0; i < r; i++) {
+    const oOff = i * c;
+    for (let t = 0; t < k; t++) {
+      const av = a[i * k + t]!;
+      if (av === 0) continue;
+      const bOff = t * c;
+      for (let j = 0; j < c; j++) out[oOff + j]! += av * b[bOff + j]!;
+    }
+  }
+  return out;
+};
+
+/**
+ * Trains for `config.epochs` epochs (or until `onEpoch` returns false). Examples: every position
+ * k ≥ 1 of every training sequence, predicting seq[k] from the folded history seq[0..k). Each
+ * batch shares `negatives` uniformly drawn items; negatives that are the target or already in
+ * the example's history are masked out (they are excluded at ranking time too).
+ */
+export function train(
+  data: TrainData,
+  config: TrainConfig,
+  onEpoch?: (log: EpochLog, state: TrainState) => boolean | void,
+  state = initState(data.items, config),
+  matMul: MatMul = jsMatMul,
+): TrainState {
   const { layout } = state;
   const d = config.dims;
   const L = config.window;
@@ -192,7 +220,6 @@ export function train(data: TrainData, config: TrainConfig, onEpoch?: (log: Epoc
   const N = config.negatives;
   const rnd = mulberry32(config.seed ^ 0x5bd1e995);
 
-  // Example index: (user, position) pairs.
   let total = 0;
   for (const s of data.sequences) total += Math.max(0, s.length - 1);
   const exUser = new Int32Array(total);
@@ -220,21 +247,27 @@ export function train(data: TrainData, config: TrainConfig, onEpoch?: (log: Epoc
   const listTgt = new Int32Array(rows);
   let nCtx = 0;
   let nTgt = 0;
-  const allRec = Int32Array.from({ length: 1 }, () => 0);
+  const recRows = Int32Array.from({ length: L }, (_, i) => i);
 
+  const maxS = B * L;
   const negs = new Int32Array(N);
   const Tneg = new Float32Array(N * d);
-  const gTneg = new Float32Array(N * d);
-  const hItems = new Int32Array(L);
+  const TnegT = new Float32Array(d * N);
+  const Qall = new Float32Array(maxS * d);
+  const Ty = new Float32Array(B * d);
+  const gTy = new Float32Array(B * d);
+  const gQpos = new Float32Array(maxS * d);
+  const GZ = new Float32Array(maxS * N);
+  const GZT = new Float32Array(N * maxS);
+  const exItems = new Int32Array(B * L);
+  const exLogW = new Float32Array(B * L);
+  const exM = new Int32Array(B);
+  const exOff = new Int32Array(B);
+  const exY = new Int32Array(B);
   const hCounts = new Float32Array(L);
-  const hLogW = new Float32Array(L);
-  const Q = new Float32Array(L * d);
-  const gQ = new Float32Array(L * d);
-  const ty = new Float32Array(d);
-  const gty = new Float32Array(d);
-  const z = new Float32Array((N + 1) * L);
-  const s = new Float32Array(N + 1);
-  const valid = new Uint8Array(N + 1);
+  const zPos = new Float32Array(L);
+  const sNeg = new Float32Array(N);
+  const valid = new Uint8Array(N);
   const order = Int32Array.from({ length: total }, (_, i) => i);
 
   const scatter = (g: Float32Array, touched: Uint8Array, list: Int32Array, count: number, item: number, grad: Float32Array, off: number): number => {
@@ -261,77 +294,107 @@ export function train(data: TrainData, config: TrainConfig, onEpoch?: (log: Epoc
     }
     let lossSum = 0;
     for (let b0 = 0; b0 < total; b0 += B) {
-      const bEnd = Math.min(total, b0 + B);
-      const scale = 1 / (bEnd - b0);
+      const nb = Math.min(total, b0 + B) - b0;
+      const scale = 1 / nb;
       for (let k = 0; k < N; k++) {
         negs[k] = Math.floor(rnd() * nItems);
         composeVector(layout, state.tgt, d, negs[k]!, Tneg, k * d);
       }
-      gTneg.fill(0);
-      for (let e = b0; e < bEnd; e++) {
-        const ex = order[e]!;
+      for (let k = 0; k < N; k++) for (let t = 0; t < d; t++) TnegT[t * N + k] = Tneg[k * d + t]!;
+      // Phase 1: histories and target vectors of the batch.
+      let S = 0;
+      for (let e = 0; e < nb; e++) {
+        const ex = order[b0 + e]!;
         const seq = data.sequences[exUser[ex]!]!;
         const pos = exPos[ex]!;
-        const y = seq[pos]!;
-        const m = foldHistory(seq, pos, L, hItems, hCounts);
+        exY[e] = seq[pos]!;
+        exOff[e] = S;
+        const m = foldHistory(seq, pos, L, exItems.subarray(S), hCounts);
+        exM[e] = m;
         for (let j = 0; j < m; j++) {
-          hLogW[j] = Math.log(hCounts[j]!) + state.logRecency[j]!;
-          composeVector(layout, state.ctx, d, hItems[j]!, Q, j * d);
+          exLogW[S + j] = Math.log(hCounts[j]!) + state.logRecency[j]!;
+          composeVector(layout, state.ctx, d, exItems[S + j]!, Qall, (S + j) * d);
         }
-        composeVector(layout, state.tgt, d, y, ty, 0);
-        // Forward: s_c = logsumexp_j(t_c·q_j + logw_j); candidate 0 is the target.
-        let maxS = -Infinity;
-        for (let c = 0; c <= N; c++) {
-          if (c > 0) {
-            const n = negs[c - 1]!;
-            let ok = n !== y;
-            for (let j = 0; j < m && ok; j++) if (hItems[j] === n) ok = false;
-            valid[c] = ok ? 1 : 0;
-            if (!ok) continue;
-          } else valid[0] = 1;
-          const T = c === 0 ? ty : Tneg;
-          const tOff = c === 0 ? 0 : (c - 1) * d;
-          let zmax = -Infinity;
-          for (let j = 0; j < m; j++) {
-            let dot = hLogW[j]!;
-            const qOff = j * d;
-            for (let t = 0; t < d; t++) dot += T[tOff + t]! * Q[qOff + t]!;
-            z[c * L + j] = dot;
-            if (dot > zmax) zmax = dot;
+        composeVector(layout, state.tgt, d, exY[e]!, Ty, e * d);
+        S += m;
+      }
+      // Phase 2: every history row against every shared negative.
+      const Z = matMul(Qall.subarray(0, S * d), S, d, TnegT, N);
+      // Phase 3: log-sum-exp over history, softmax over candidates, gradients wrt the logits.
+      gTy.fill(0, 0, nb * d);
+      for (let e = 0; e < nb; e++) {
+        const off = exOff[e]!;
+        const m = exM[e]!;
+        const y = exY[e]!;
+        let zmax = -Infinity;
+        for (let j = 0; j < m; j++) {
+          let dot = exLogW[off + j]!;
+          const qOff = (off + j) * d;
+          for (let t = 0; t < d; t++) dot += Ty[e * d + t]! * Qall[qOff + t]!;
+          zPos[j] = dot;
+          if (dot > zmax) zmax = dot;
+        }
+        let sum = 0;
+        for (let j = 0; j < m; j++) sum += Math.exp(zPos[j]! - zmax);
+        const sPos = zmax + Math.log(sum);
+        let top = sPos;
+        // Logits stay far below exp's range (learned dot products), so no max-shift is needed:
+        // one exp per (history row, negative), kept in GZ and turned into gradients below.
+        for (let c = 0; c < N; c++) {
+          const n = negs[c]!;
+          let ok = n !== y;
+          for (let j = 0; j < m && ok; j++) if (exItems[off + j] === n) ok = false;
+          valid[c] = ok ? 1 : 0;
+          if (!ok) {
+            for (let j = 0; j < m; j++) GZ[(off + j) * N + c] = 0;
+            continue;
           }
-          let sum = 0;
-          for (let j = 0; j < m; j++) sum += Math.exp(z[c * L + j]! - zmax);
-          const sc = zmax + Math.log(sum);
-          s[c] = sc;
-          if (sc > maxS) maxS = sc;
+          let sm = 0;
+          for (let j = 0; j < m; j++) {
+            const ez = Math.exp(Z[(off + j) * N + c]! + exLogW[off + j]!);
+            GZ[(off + j) * N + c] = ez;
+            sm += ez;
+          }
+          const sc = Math.log(sm);
+          sNeg[c] = sc;
+          if (sc > top) top = sc;
         }
-        let denom = 0;
-        for (let c = 0; c <= N; c++) if (valid[c]) denom += Math.exp(s[c]! - maxS);
-        const logZ = maxS + Math.log(denom);
-        lossSum += logZ - s[0]!;
-        // Backward.
-        gQ.fill(0, 0, m * d);
-        gty.fill(0);
-        for (let c = 0; c <= N; c++) {
+        let denom = Math.exp(sPos - top);
+        for (let c = 0; c < N; c++) if (valid[c]) denom += Math.exp(sNeg[c]! - top);
+        const logZ = top + Math.log(denom);
+        lossSum += logZ - sPos;
+        // Positive: d loss / d s_pos = p_pos − 1.
+        const gPos = (Math.exp(sPos - logZ) - 1) * scale;
+        for (let j = 0; j < m; j++) {
+          const gz = gPos * Math.exp(zPos[j]! - sPos);
+          gRec[j]! += gz;
+          const qOff = (off + j) * d;
+          for (let t = 0; t < d; t++) {
+            gTy[e * d + t]! += gz * Qall[qOff + t]!;
+            gQpos[qOff + t] = gz * Ty[e * d + t]!;
+          }
+        }
+        for (let c = 0; c < N; c++) {
           if (!valid[c]) continue;
-          const gs = (Math.exp(s[c]! - logZ) - (c === 0 ? 1 : 0)) * scale;
-          if (Math.abs(gs) < 1e-9) continue;
-          const T = c === 0 ? ty : Tneg;
-          const tOff = c === 0 ? 0 : (c - 1) * d;
-          const G = c === 0 ? gty : gTneg;
+          // gz = p_c · a_cj = exp(s_c − logZ) · exp(z_cj) / exp(s_c) = exp(z_cj − logZ).
+          const f = Math.exp(-logZ) * scale;
           for (let j = 0; j < m; j++) {
-            const gz = gs * Math.exp(z[c * L + j]! - s[c]!);
-            if (gz === 0) continue;
+            const gz = GZ[(off + j) * N + c]! * f;
+            GZ[(off + j) * N + c] = gz;
             gRec[j]! += gz;
-            const qOff = j * d;
-            for (let t = 0; t < d; t++) {
-              G[tOff + t]! += gz * Q[qOff + t]!;
-              gQ[qOff + t]! += gz * T[tOff + t]!;
-            }
           }
         }
-        for (let j = 0; j < m; j++) nCtx = scatter(gCtx, touchedCtx, listCtx, nCtx, hItems[j]!, gQ, j * d);
-        nTgt = scatter(gTgt, touchedTgt, listTgt, nTgt, y, gty, 0);
+      }
+      // Phase 4: gradients of history rows and negatives.
+      for (let r = 0; r < S; r++) for (let c = 0; c < N; c++) GZT[c * S + r] = GZ[r * N + c]!;
+      const gQ = matMul(GZ.subarray(0, S * N), S, N, Tneg, d);
+      const gTneg = matMul(GZT.subarray(0, N * S), N, S, Qall.subarray(0, S * d), d);
+      for (let i = 0; i < S * d; i++) gQ[i]! += gQpos[i]!;
+      // Phase 5: scatter to feature rows and step.
+      for (let e = 0; e < nb; e++) {
+        const off = exOff[e]!;
+        for (let j = 0; j < exM[e]!; j++) nCtx = scatter(gCtx, touchedCtx, listCtx, nCtx, exItems[off + j]!, gQ, (off + j) * d);
+        nTgt = scatter(gTgt, touchedTgt, listTgt, nTgt, exY[e]!, gTy, e * d);
       }
       for (let k = 0; k < N; k++) nTgt = scatter(gTgt, touchedTgt, listTgt, nTgt, negs[k]!, gTneg, k * d);
       optCtx.t++;
@@ -344,11 +407,7 @@ export function train(data: TrainData, config: TrainConfig, onEpoch?: (log: Epoc
       nTgt = 0;
       if (config.learnRecency) {
         optRec.t++;
-        // Each position k is its own "row" of width 1.
-        for (let k = 0; k < L; k++) {
-          allRec[0] = k;
-          optRec.stepRows(state.logRecency, gRec, allRec, 1, 1, 0);
-        }
+        optRec.stepRows(state.logRecency, gRec, recRows, 1, L, 0);
       } else gRec.fill(0);
     }
     const log: EpochLog = { epoch, loss: lossSum / total, ms: performance.now() - started };
@@ -361,34 +420,21 @@ export function train(data: TrainData, config: TrainConfig, onEpoch?: (log: Epoc
  * Fast evaluation with the trainer's own arithmetic (identical to the engine's scorer up to a
  * monotone transform), for model selection on the validation item only.
  */
-export function quickEvaluate(state: TrainState, items: number, set: EvalSet): ValidMetrics {
+export function quickEvaluate(state: TrainState, items: number, set: EvalSet, matMul: MatMul = jsMatMul): ValidMetrics {
   const { layout } = state;
   const d = state.config.dims;
   const L = state.config.window;
   const T = new Float32Array(items * d);
   for (let i = 0; i < items; i++) composeVector(layout, state.tgt, d, i, T, i * d);
+  const TT = new Float32Array(d * items);
+  for (let i = 0; i < items; i++) for (let t = 0; t < d; t++) TT[t * items + i] = T[i * d + t]!;
   const Q = new Float32Array(L * d);
   const hItems = new Int32Array(L);
   const hCounts = new Float32Array(L);
   const hLogW = new Float32Array(L);
-  const scores = new Float32Array(items);
+  const scores = new Float64Array(items);
   const full = createMetrics();
   const sampled = createMetrics();
-  const zt = new Float32Array(L);
-  const scoreOf = (c: number, m: number): number => {
-    let zmax = -Infinity;
-    const cOff = c * d;
-    for (let j = 0; j < m; j++) {
-      let dot = hLogW[j]!;
-      const qOff = j * d;
-      for (let t = 0; t < d; t++) dot += T[cOff + t]! * Q[qOff + t]!;
-      zt[j] = dot;
-      if (dot > zmax) zmax = dot;
-    }
-    let sum = 0;
-    for (let j = 0; j < m; j++) sum += Math.exp(zt[j]! - zmax);
-    return zmax + Math.log(sum);
-  };
   set.histories.forEach((hist, u) => {
     const m = foldHistory(hist, hist.length, L, hItems, hCounts);
     if (m === 0) return;
@@ -397,7 +443,13 @@ export function quickEvaluate(state: TrainState, items: number, set: EvalSet): V
       composeVector(layout, state.ctx, d, hItems[j]!, Q, j * d);
     }
     const y = set.targets[u]!;
-    for (let c = 0; c < items; c++) scores[c] = scoreOf(c, m);
+    const Z = matMul(Q.subarray(0, m * d), m, d, TT, items);
+    scores.fill(0);
+    for (let j = 0; j < m; j++) {
+      const w = Math.exp(hLogW[j]!);
+      const off = j * items;
+      for (let c = 0; c < items; c++) scores[c]! += w * Math.exp(Z[off + c]!);
+    }
     for (const h of hist) if (h !== y) scores[h] = -Infinity;
     const sy = scores[y]!;
     let rank = 0;

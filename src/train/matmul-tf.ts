@@ -1,0 +1,20 @@
+import { initTf } from '../eval/backend.js';
+import { jsMatMul, type MatMul } from './trainer.js';
+
+/**
+ * The trainer's matrix products on tfjs-wasm (SIMD): ~10× plain JS on the same core, and
+ * deterministic (single-threaded kernels, fixed summation order). Falls back to JS.
+ */
+export async function createTrainMatMul(kind: 'wasm' | 'cpu' | 'js' = 'wasm'): Promise<MatMul> {
+  if (kind === 'js') return jsMatMul;
+  const tf = await initTf(kind);
+  return (a, r, k, b, c) => {
+    if (r === 0) return new Float32Array(0);
+    const ta = tf.tensor2d(a, [r, k]);
+    const tb = tf.tensor2d(b, [k, c]);
+    const out = tf.matMul(ta, tb);
+    const data = out.dataSync() as Float32Array;
+    tf.dispose([ta, tb, out]);
+    return data;
+  };
+}
