@@ -47,7 +47,7 @@ export function boot(win: Window, script: HTMLScriptElement | null): void {
   const sources = new Set<TrackSource>(options.track);
   const doc = win.document;
   const containers = () => Array.from(doc.querySelectorAll(RERANK_SELECTOR));
-  if (sources.size > 0 || (options.rerank && containers().length > 0)) {
+  if (sources.size > 0 || (options.rerank && (doc.readyState === 'loading' || containers().length > 0))) {
     // Start the worker now: the first rerank should not also pay for its start-up.
     hearth.ready().catch(() => undefined);
   }

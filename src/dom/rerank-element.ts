@@ -16,7 +16,7 @@ export interface RerankElementResult {
 const placed = new WeakSet<Element>();
 
 /**
- * Reorders the item children (`data-hearth-item`) of `container` for this shopper, in place:
+ * Reorders the item children (`data-hearth-item`, or wrappers holding one) of `container` for this shopper, in place:
  * the same elements, moved with `insertBefore` in one synchronous batch with no layout
  * reads in between, so the browser lays out once. Other children (banners, headings) keep
  * their slots. Cards placed by an earlier call stay where they are; only new ones are ranked,
@@ -45,8 +45,9 @@ async function reorder(hearth: Hearth, container: Element, timeoutMs: number | u
   const byItem = new Map<Item, Element>();
   const items: Item[] = [];
   before.forEach((el, i) => {
-    if (!el.matches(ITEM_SELECTOR) || placed.has(el)) return;
-    const item = readCardItem(el);
+    const card = cardOf(el);
+    if (!card || placed.has(el)) return;
+    const item = readCardItem(card);
     // One unreadable card would leave a hole in the ranking: the whole list keeps its order.
     if (!item) throw new Error(`card ${i} of the list has no item id`);
     slots.push(i);
@@ -70,6 +71,16 @@ async function reorder(hearth: Hearth, container: Element, timeoutMs: number | u
   const moved = applyOrder(container, desired);
   fresh.forEach((el) => placed.add(el));
   return { reordered: moved > 0, fallback: false };
+}
+
+/**
+ * The card a child of the list stands for: the child itself, or the one card inside a wrapper
+ * (`<div class="col"><article data-hearth-item>`), which then moves with its card.
+ */
+function cardOf(child: Element): Element | undefined {
+  if (child.matches(ITEM_SELECTOR)) return child;
+  const inner = child.querySelectorAll(ITEM_SELECTOR);
+  return inner.length === 1 ? inner[0] : undefined;
 }
 
 /** Moves children into `desired` order with the fewest simple moves; no reads of layout. */

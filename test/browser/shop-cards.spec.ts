@@ -52,6 +52,28 @@ test.describe('shop with data attributes only', () => {
     expect(after.slice(0, 12)).toEqual(before); // cards already shown keep their place
     expect([...after.slice(12)].sort()).toEqual(['p12', 'p13', 'p14', 'p15']);
     expect(after[12]).toBe('p14'); // the tent of the new page comes first among the new cards
+
+    // A grid whose cards sit in layout wrappers: the wrappers move with their cards.
+    const wrapped = await page.evaluate(async () => {
+      const grid = document.createElement('div');
+      grid.setAttribute('data-hearth-rerank', 'wrapped');
+      for (const [id, cat] of [['w0', 'Shoes'], ['w1', 'Bikes'], ['w2', 'Tents'], ['w3', 'Jackets']]) {
+        const col = document.createElement('div');
+        col.className = 'col';
+        const card = document.createElement('article');
+        card.setAttribute('data-hearth-item', '');
+        card.setAttribute('data-hearth-id', id!);
+        card.setAttribute('data-hearth-category', `Outdoor > ${cat}`);
+        col.appendChild(card);
+        grid.appendChild(col);
+      }
+      document.body.appendChild(grid);
+      const result = await Hearth.rerankElement(grid);
+      return { result, order: Array.from(grid.children).map((c) => `${c.className}:${c.firstElementChild!.getAttribute('data-hearth-id')}`) };
+    });
+    expect(wrapped.result).toEqual({ reordered: true, fallback: false });
+    expect(wrapped.order[0]).toBe('col:w2');
+    expect([...wrapped.order].sort()).toEqual(['col:w0', 'col:w1', 'col:w2', 'col:w3']);
     expect(pageErrors).toEqual([]);
   });
 
@@ -88,4 +110,4 @@ interface HearthGlobalLike {
   track(event: unknown): Promise<unknown>;
   rerankElement(el: unknown): Promise<unknown>;
 }
-declare const Hearth: { track(e: unknown): Promise<void> };
+declare const Hearth: { track(e: unknown): Promise<void>; rerankElement(el: Element): Promise<{ reordered: boolean; fallback: boolean }> };
