@@ -49,9 +49,8 @@ async function evaluateModel(model: InterestModel): Promise<EvalResult> {
     Array.from({ length: workers }, (_, shard) => {
       const opts = { protocols, target: 'test' as const, shard, shards: workers, seed: 1, ...(limitUsers ? { limitUsers: Math.ceil(limitUsers / workers) } : {}) };
       return new Promise<EvalResult>((resolve, reject) => {
-        const w = new Worker(new URL('./accuracy-worker.ts', import.meta.url), {
+        const w = new Worker(new URL('./accuracy-worker.mjs', import.meta.url), {
           workerData: { data: args.data, manifest, bin: model.table ? binBuf : undefined, backend, options: opts },
-          execArgv: ['--import', 'tsx'],
         });
         w.once('message', (r: EvalResult) => {
           resolve(r);

@@ -53,7 +53,7 @@ export function fit(ds: Dataset, options: FitOptions = {}): FitResult {
   const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...options.config };
   const patience = options.patience ?? 1;
   const matMul = options.matMul ?? jsMatMul;
-  const vset = validationSet(ds, options.validUsers ?? 3000);
+  const vset = validationSet(ds, options.validUsers ?? 2500);
   const selectSeqs = ds.sequences.map((s) => s.subarray(0, Math.max(0, s.length - 2)));
   let best = { epoch: 0, ndcg: -1, hr: 0, sHr: 0, sNdcg: 0 };
   let bestState: { ctx: Float32Array; tgt: Float32Array; rec: Float32Array } | undefined;

@@ -46,7 +46,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   batch: 256,
   lr: 0.003,
   l2: 0,
-  epochs: 30,
+  epochs: 12,
   seed: 7,
   fields: { id: 1, brand: 1, category: 1, word: 1, price: 1, attr: 1, bias: 1 },
   learnRecency: true,
