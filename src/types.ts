@@ -54,12 +54,70 @@ export interface TrackEvent {
 
 /** Options of one rerank / rank call. */
 export interface RerankOptions {
-  /** Which list this is; recorded with impressions by later features. */
+  /** Which list this is (e.g. `'search'`). */
   listId?: string;
   /** Return only the first `limit` items (after reranking). */
   limit?: number;
   /** Time budget of this call in milliseconds; past it the original order is returned. */
   timeoutMs?: number;
+  /**
+   * 0–1, default 0 (deterministic). Gives items the model knows little about a chance to rise
+   * (Thompson sampling: a random draw around each score, wider where uncertainty is higher).
+   */
+  exploration?: number;
+  /** 0–1, default 0. Trades relevance for variety (maximal marginal relevance over item vectors). */
+  diversity?: number;
+  /**
+   * 0–1, default 0. Randomises the order so that it reveals a bounded amount about the history:
+   * each position is drawn with the exponential mechanism at ε = 2·(1 − p)/p, for any two
+   * histories (the personal score is clipped to ±1). `RankResult.epsilon` reports ε per position.
+   */
+  privacyNoise?: number;
+}
+
+/** Why an item was placed where it is; derived from the model's own contributions. */
+export interface Reason {
+  kind: 'similar' | 'brand' | 'category' | 'seen' | 'exploring' | 'variety';
+  /** A short phrase to show the shopper, e.g. "because you viewed “Trail shoe”". */
+  text: string;
+  /** The history item behind the reason, if any. */
+  itemId?: string;
+  /** Its contribution to the item's score. */
+  weight?: number;
+}
+
+/** One interest with its weight (the model's own event weights) and share of the total. */
+export interface WeightedInterest {
+  name: string;
+  weight: number;
+  share: number;
+}
+
+export interface InterestSummary {
+  categories: WeightedInterest[];
+  brands: WeightedInterest[];
+  /** Price bands, named like "22–31", with their bounds. */
+  priceBands: Array<WeightedInterest & { min: number; max: number }>;
+}
+
+/** The shopper's interests, readable to show them what Hearth holds. */
+export interface InterestProfile {
+  events: number;
+  /** Epoch ms of the oldest stored event. */
+  since?: number;
+  longTerm: InterestSummary;
+  /** Since the last pause of 30 minutes or more. */
+  session: InterestSummary & { events: number };
+}
+
+/** Everything Hearth stores about this shopper, as plain JSON (`Hearth.export()`). */
+export interface HearthExport {
+  format: 'hearth-export';
+  version: 1;
+  exportedAt: number;
+  consent: ConsentState;
+  events: Array<TrackEvent & { at: number }>;
+  profile: InterestProfile;
 }
 
 /** Result of {@link Hearth.rank}. */
@@ -74,6 +132,10 @@ export interface RankResult<T extends Item> {
   backend: BackendName | 'none';
   /** Wall time of the call on the page, milliseconds. */
   ms: number;
+  /** Why each item is where it is (same order as `items`); empty lists on fallback. */
+  reasons: Reason[][];
+  /** With `privacyNoise`, the ε of each placed position (see {@link RerankOptions.privacyNoise}). */
+  epsilon?: number;
 }
 
 /** Options of {@link createHearth}. */
@@ -111,8 +173,11 @@ export interface ReadyInfo {
   events: number;
 }
 
-/** What to forget. */
-export type ForgetRequest = { itemId: string } | { all: true };
+/**
+ * What to forget: one item, a brand, a category, a time range (epoch ms, either end optional),
+ * or everything.
+ */
+export type ForgetRequest = { itemId: string } | { brand: string } | { category: string } | { from?: number; to?: number } | { all: true };
 
 /** A Hearth instance: the page's handle on the worker that holds the shopper's model. */
 export interface Hearth {
@@ -124,8 +189,12 @@ export interface Hearth {
   rerank<T extends Item>(items: T[], options?: RerankOptions): Promise<T[]>;
   /** Like `rerank`, with scores and diagnostics. */
   rank<T extends Item>(items: T[], options?: RerankOptions): Promise<RankResult<T>>;
-  /** Removes one item's events, or the whole history. */
+  /** Removes events: one item's, a brand's, a category's, a time range's, or all of them. */
   forget(what: ForgetRequest): Promise<void>;
+  /** The shopper's interests as the model weighs them (top categories, brands, price bands; session vs long-term). */
+  profile(): Promise<InterestProfile>;
+  /** Everything stored about this shopper, as JSON-ready data. */
+  export(): Promise<HearthExport>;
   /** Stops the worker and closes the database. Later calls fall back to the original order. */
   close(): Promise<void>;
   /**

@@ -7,6 +7,7 @@ import { createTrackBatcher } from './track-batcher.js';
 import { createNullHearth } from './null-hearth.js';
 import { defaultWorkerUrl } from './default-worker-url.js';
 import { fallbackResult, rankedResult } from './results.js';
+import { toExport } from './export.js';
 import { timeoutError, withTimeout } from './timeout.js';
 import { debug } from '../core/log.js';
 import type { InitConfig } from '../worker/protocol.js';
@@ -45,12 +46,13 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   async function rank<T extends Item>(items: T[], options?: Parameters<Hearth['rank']>[1]): Promise<RankResult<T>> {
     const startedAt = performance.now();
     const wire = candidateItems(items);
-    const { limit, timeoutMs = opts.timeoutMs } = validateRerankOptions(options);
+    const { limit, timeoutMs = opts.timeoutMs, exploration, diversity, privacyNoise } = validateRerankOptions(options);
+    const knobs = { ...(exploration ? { exploration } : {}), ...(diversity ? { diversity } : {}), ...(privacyNoise ? { privacyNoise } : {}) };
     tracks.flush();
     const fallback = () => fallbackResult(items, limit, startedAt);
     const head = wire.length > LIMITS.maxCandidates ? wire.slice(0, LIMITS.maxCandidates) : wire;
     const work = connection
-      .call((api) => api.rank(head))
+      .call((api) => api.rank(head, knobs))
       .then((r) => rankedResult(items, r, limit, startedAt))
       .catch((err: unknown) => {
         debug('rank fell back to the original order', err);
@@ -84,6 +86,19 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       await withTimeout(connection.call((api) => api.forget(request)), WRITE_TIMEOUT_MS, () => {
         throw timeoutError('forget', WRITE_TIMEOUT_MS);
       });
+    },
+    async profile() {
+      tracks.flush();
+      return withTimeout(connection.call((api) => api.profile()), WRITE_TIMEOUT_MS, () => {
+        throw timeoutError('profile', WRITE_TIMEOUT_MS);
+      });
+    },
+    async export() {
+      tracks.flush();
+      const data = await withTimeout(connection.call((api) => api.export()), WRITE_TIMEOUT_MS, () => {
+        throw timeoutError('export', WRITE_TIMEOUT_MS);
+      });
+      return toExport(data.events, data.profile, config.consent ?? 'granted');
     },
     async setConsent(state) {
       const next = validateConsent(state, 'consent');

@@ -2,6 +2,13 @@ import type { Hearth } from '../types.js';
 import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../core/validate.js';
 import { fallbackResult } from './results.js';
 import { validateConsent } from './options.js';
+import { toExport } from './export.js';
+import type { InterestProfile } from '../types.js';
+
+const emptyProfile = (): InterestProfile => {
+  const none = { categories: [], brands: [], priceBands: [] };
+  return { events: 0, longTerm: none, session: { ...none, events: 0 } };
+};
 
 /**
  * What `createHearth` returns where no worker can exist (server-side rendering, Node, very old
@@ -24,6 +31,8 @@ export function createNullHearth(reason: string): Hearth {
     forget: async (what) => {
       validateForget(what);
     },
+    profile: async () => emptyProfile(),
+    export: async () => toExport([], emptyProfile(), 'granted'),
     setConsent: async (state) => {
       validateConsent(state, 'consent');
     },

@@ -6,7 +6,7 @@ const now = () => performance.now();
 /** The shop's own order: what every failure returns. */
 export function fallbackResult<T extends Item>(items: readonly T[], limit: number | undefined, startedAt: number): RankResult<T> {
   const out = limit === undefined ? items.slice() : items.slice(0, limit);
-  return { items: out, scores: out.map(() => 0), fallback: true, backend: 'none', ms: now() - startedAt };
+  return { items: out, scores: out.map(() => 0), reasons: out.map(() => []), fallback: true, backend: 'none', ms: now() - startedAt };
 }
 
 /** Maps the worker's order (indices of the scored head) back onto the caller's own objects. */
@@ -25,8 +25,10 @@ export function rankedResult<T extends Item>(items: readonly T[], result: Worker
   return {
     items: kept.map((i) => items[i]!),
     scores: kept.map((i) => result.scores[i] ?? 0),
+    reasons: kept.map((i) => result.reasons?.[i] ?? []),
     fallback: false,
     backend: result.backend,
     ms: now() - startedAt,
+    ...(result.epsilon === undefined ? {} : { epsilon: result.epsilon }),
   };
 }

@@ -1,6 +1,7 @@
 import { LIMITS } from './limits.js';
 import { EVENT_TYPES, type AttributeValue, type EventType } from '../types.js';
 import type { WireEvent, WireItem } from './wire.js';
+import type { ForgetFilter } from './forget-filter.js';
 
 /**
  * Validation turns untrusted page input into wire data. Errors are plain `Error`s named
@@ -143,10 +144,22 @@ function lenientItem(raw: Record<string, unknown>, id: string): WireItem {
   return item;
 }
 
-export function validateRerankOptions(value: unknown): { listId?: string; limit?: number; timeoutMs?: number } {
+export interface RerankOptionsWire {
+  listId?: string;
+  limit?: number;
+  timeoutMs?: number;
+  exploration?: number;
+  diversity?: number;
+  privacyNoise?: number;
+}
+
+export function validateRerankOptions(value: unknown): RerankOptionsWire {
   if (value === undefined) return {};
   if (!isRecord(value)) throw inputError('options', 'an object', value);
-  const out: { listId?: string; limit?: number; timeoutMs?: number } = {};
+  const out: RerankOptionsWire = {};
+  for (const knob of ['exploration', 'diversity', 'privacyNoise'] as const) {
+    if (value[knob] !== undefined) out[knob] = requireFinite(value[knob], `options.${knob}`, 0, 1);
+  }
   const listId = optionalString(value.listId, 'options.listId', LIMITS.listIdLength);
   if (listId) out.listId = listId;
   if (value.limit !== undefined) {
@@ -158,11 +171,22 @@ export function validateRerankOptions(value: unknown): { listId?: string; limit?
   return out;
 }
 
-export type ForgetWire = { itemId: string } | { all: true };
+export type ForgetWire = ForgetFilter | { all: true };
+
+const FORGET_SHAPES = "{ itemId }, { brand }, { category }, { from?, to? } (epoch ms) or { all: true }";
 
 export function validateForget(value: unknown): ForgetWire {
-  if (!isRecord(value)) throw inputError('forget argument', "{ itemId: string } or { all: true }", value);
+  if (!isRecord(value)) throw inputError('forget argument', FORGET_SHAPES, value);
   if (value.all === true) return { all: true };
   if (value.itemId !== undefined) return { itemId: requireString(value.itemId, 'forget.itemId', LIMITS.idLength) };
-  throw inputError('forget argument', "{ itemId: string } or { all: true }", value);
+  if (value.brand !== undefined) return { brand: requireString(value.brand, 'forget.brand', LIMITS.brandLength) };
+  if (value.category !== undefined) return { category: requireString(value.category, 'forget.category', LIMITS.categoryLength) };
+  if (value.from !== undefined || value.to !== undefined) {
+    const range: { from?: number; to?: number } = {};
+    if (value.from !== undefined) range.from = requireFinite(value.from, 'forget.from', 0, Number.MAX_SAFE_INTEGER);
+    if (value.to !== undefined) range.to = requireFinite(value.to, 'forget.to', 0, Number.MAX_SAFE_INTEGER);
+    if (range.from !== undefined && range.to !== undefined && range.from > range.to) throw inputError('forget.from', 'at most forget.to', range.from);
+    return range;
+  }
+  throw inputError('forget argument', FORGET_SHAPES, value);
 }

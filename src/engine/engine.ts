@@ -6,7 +6,14 @@ import type { InterestModel } from '../model/model.js';
 import type { Scorer } from '../model/scorer.js';
 import { createVectorCache } from '../model/vector-cache.js';
 import { buildHistory, type HistoryEntry } from '../model/history.js';
-import { blendOrder } from '../rank/blend.js';
+import { arrange, type RankKnobs } from '../rank/arrange.js';
+import { secureUniform, type Uniform } from '../rank/random.js';
+import { matchesFilter } from '../core/forget-filter.js';
+import { reasonsFor } from './reasons.js';
+import { buildProfile } from './profile.js';
+import { topAttention } from './top-attention.js';
+import type { InterestProfile, Reason } from '../types.js';
+
 
 /** `seq` of an event whose write to the store has not finished yet. */
 const PROVISIONAL = -1;
@@ -19,6 +26,8 @@ export interface EngineOptions {
   maxEvents?: number;
   /** Clock, injectable for replays and tests. */
   now?: () => number;
+  /** Randomness for exploration and privacy noise; default crypto-strength. Seed it for replays. */
+  random?: Uniform;
 }
 
 export interface EngineRankResult {
@@ -26,6 +35,10 @@ export interface EngineRankResult {
   order: number[];
   /** Model score per candidate index (not per position). */
   scores: number[];
+  /** Reasons per candidate index. */
+  reasons: Reason[][];
+  /** ε per position when privacy noise was applied. */
+  epsilon?: number;
   /** Scorer backend, or 'none' when there was nothing to score (empty history). */
   backend: string;
   /** Time spent in the engine, ms. */
@@ -42,6 +55,7 @@ export async function createEngine(options: EngineOptions) {
   let store = options.store;
   const maxEvents = options.maxEvents ?? LIMITS.maxEvents;
   const now = options.now ?? Date.now;
+  const random = options.random ?? secureUniform();
   let model = options.model;
   let vectors = createVectorCache(model);
   let events: StoredEvent[] = await store.load(maxEvents);
@@ -106,48 +120,62 @@ export async function createEngine(options: EngineOptions) {
 
     /** Applies, in memory only, a forget that another tab already made in the shared store. */
     forgetLocal(what: ForgetWire): void {
-      events = 'all' in what ? [] : events.filter((e) => e.item.id !== what.itemId);
+      events = 'all' in what ? [] : events.filter((e) => !matchesFilter(e, what));
       history = undefined;
     },
 
-    async rank(candidates: WireItem[]): Promise<EngineRankResult> {
+    /**
+     * Scores `candidates` against the history and orders them: blended with the original
+     * position, then the optional knobs (exploration, diversity, privacy noise), with reasons.
+     */
+    async rank(candidates: WireItem[], knobs: RankKnobs = {}): Promise<EngineRankResult> {
       const started = now();
       const n = Math.min(candidates.length, LIMITS.maxCandidates);
       const hist = currentHistory();
-      const scores = new Float32Array(n);
-      let backend = 'none';
-      if (hist.length > 0 && n > 0) {
-        const { dims, beta, positionWeight } = model.params;
-        const cand = new Float32Array(n * dims);
-        for (let i = 0; i < n; i++) cand.set(vectors.get(candidates[i]!, 'target'), i * dims);
-        const histVecs = new Float32Array(hist.length * dims);
-        const weights = new Float32Array(hist.length);
-        hist.forEach((h, i) => {
-          histVecs.set(vectors.get(h.item, 'context'), i * dims);
-          weights[i] = h.weight;
-        });
-        const out = await scorer.score({ dims, candidates: cand, n, history: histVecs, m: hist.length, weights, beta });
-        scores.set(out.scores);
-        backend = scorer.backend;
-        const order = Array.from(blendOrder(scores, positionWeight));
-        return finish(order);
+      const head = candidates.slice(0, n);
+      const tail = Array.from({ length: candidates.length - n }, (_, k) => n + k);
+      if (hist.length === 0 || n === 0) {
+        // Nothing known: the shop's order, untouched (knobs need something to work on).
+        return { order: [...head.keys(), ...tail], scores: new Array(candidates.length).fill(0), reasons: candidates.map(() => []), backend: 'none', ms: now() - started };
       }
-      return finish(Array.from({ length: n }, (_, i) => i));
+      const { dims, beta } = model.params;
+      const cand = new Float32Array(n * dims);
+      for (let i = 0; i < n; i++) cand.set(vectors.get(head[i]!, 'target'), i * dims);
+      const histVecs = new Float32Array(hist.length * dims);
+      const weights = new Float32Array(hist.length);
+      hist.forEach((h, i) => {
+        histVecs.set(vectors.get(h.item, 'context'), i * dims);
+        weights[i] = h.weight;
+      });
+      const out = await scorer.score({ dims, candidates: cand, n, history: histVecs, m: hist.length, weights, beta });
+      const attention = topAttention(out.top, cand, histVecs, weights, dims, beta);
+      const placed = arrange(out.scores, attention.similarity, cand, dims, model.params.positionWeight, knobs, random);
+      const reasons = head.map((item, i) => reasonsFor(item, hist[out.top[i]!], attention.contribution[i]!, { explored: placed.explored[i]!, diversified: placed.diversified[i]! }));
+      return {
+        order: [...placed.order, ...tail],
+        scores: [...out.scores, ...tail.map(() => 0)],
+        reasons: [...reasons, ...tail.map(() => [])],
+        backend: scorer.backend,
+        ms: now() - started,
+        ...(placed.epsilon === undefined ? {} : { epsilon: placed.epsilon }),
+      };
+    },
 
-      function finish(order: number[]): EngineRankResult {
-        // Candidates past the cap keep their original order after the scored ones.
-        for (let i = n; i < candidates.length; i++) order.push(i);
-        const all = Array.from(scores);
-        for (let i = n; i < candidates.length; i++) all.push(0);
-        return { order, scores: all, backend, ms: now() - started };
-      }
+    /** The shopper's interests, from all stored events (not only the model's window). */
+    profile(): InterestProfile {
+      return buildProfile(events, model.params, now());
+    },
+
+    /** Every stored event, oldest first (for export). */
+    allEvents(): readonly StoredEvent[] {
+      return events;
     },
 
     async forget(what: ForgetWire): Promise<void> {
       this.forgetLocal(what);
       await chainWrite(async () => {
         if ('all' in what) await store.clear();
-        else await store.deleteItem(what.itemId);
+        else await store.deleteWhere(what);
       });
     },
 

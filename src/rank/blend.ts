@@ -4,11 +4,16 @@
  * shopper's interest justifies. Ties keep the original order, so an empty history or an
  * all-zero score returns the list unchanged.
  */
+export function positionPrior(n: number, positionWeight: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, i) => -positionWeight * Math.log1p(i));
+}
+
+/** Indices by descending utility, ties in original order. */
+export function orderBy(utility: Float64Array): number[] {
+  return Array.from({ length: utility.length }, (_, i) => i).sort((a, b) => utility[b]! - utility[a]! || a - b);
+}
+
 export function blendOrder(scores: Float32Array, positionWeight: number): Int32Array {
-  const n = scores.length;
-  const final = new Float64Array(n);
-  for (let i = 0; i < n; i++) final[i] = scores[i]! - positionWeight * Math.log1p(i);
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => final[b]! - final[a]! || a - b);
-  return order;
+  const prior = positionPrior(scores.length, positionWeight);
+  return Int32Array.from(orderBy(prior.map((p, i) => p + scores[i]!)));
 }

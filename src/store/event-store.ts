@@ -1,4 +1,5 @@
 import type { StoredEvent, WireEvent } from '../core/wire.js';
+import type { ForgetFilter } from '../core/forget-filter.js';
 
 /**
  * Where a shopper's history lives. IndexedDB in the browser (`idb-store.ts`), memory in Node,
@@ -11,8 +12,8 @@ export interface EventStore {
   load(limit: number): Promise<StoredEvent[]>;
   /** Appends events (assigning `seq`) and prunes the oldest past `maxEvents`. */
   append(events: WireEvent[], maxEvents: number): Promise<StoredEvent[]>;
-  /** Deletes every event on this item; resolves with how many. */
-  deleteItem(itemId: string): Promise<number>;
+  /** Deletes the events matching `filter` (an item, a brand, a category, a time range); resolves with how many. */
+  deleteWhere(filter: ForgetFilter): Promise<number>;
   /** Deletes all events and every meta entry about the shopper (keys not under `PUBLIC_META_PREFIX`). */
   clear(): Promise<void>;
   count(): Promise<number>;

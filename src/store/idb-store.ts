@@ -1,5 +1,6 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { StoredEvent, WireEvent } from '../core/wire.js';
+import { matchesFilter } from '../core/forget-filter.js';
 import { PUBLIC_META_PREFIX, type EventStore } from './event-store.js';
 import { DB_VERSION, type HearthDB } from './schema.js';
 import { upgradeSchema } from './upgrade-schema.js';
@@ -104,10 +105,18 @@ export async function openIdbStore(dbName: string): Promise<EventStore> {
         return appendOnce(batch, maxEvents);
       }
     },
-    async deleteItem(itemId) {
+    async deleteWhere(filter) {
       const tx = (await db()).transaction('events', 'readwrite');
+      // Indexes narrow the scan where they can; the filter decides in every case.
+      const source =
+        'itemId' in filter
+          ? tx.store.index('by-item').openCursor(filter.itemId)
+          : 'brand' in filter || 'category' in filter
+            ? tx.store.openCursor()
+            : tx.store.index('by-at').openCursor(IDBKeyRange.bound(filter.from ?? 0, filter.to ?? Number.MAX_SAFE_INTEGER));
       let removed = 0;
-      for (let cursor = await tx.store.index('by-item').openCursor(itemId); cursor; cursor = await cursor.continue()) {
+      for (let cursor = await source; cursor; cursor = await cursor.continue()) {
+        if (!matchesFilter(cursor.value, filter)) continue;
         await cursor.delete();
         removed++;
       }

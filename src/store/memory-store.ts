@@ -1,4 +1,5 @@
 import type { StoredEvent, WireEvent } from '../core/wire.js';
+import { matchesFilter } from '../core/forget-filter.js';
 import { PUBLIC_META_PREFIX, type EventStore } from './event-store.js';
 
 /** A store that forgets on reload: for Node, tests, and browsers without IndexedDB. */
@@ -17,9 +18,9 @@ export function createMemoryStore(): EventStore {
       if (events.length > maxEvents) events = events.slice(-maxEvents);
       return stored;
     },
-    async deleteItem(itemId) {
+    async deleteWhere(filter) {
       const before = events.length;
-      events = events.filter((e) => e.item.id !== itemId);
+      events = events.filter((e) => !matchesFilter(e, filter));
       return before - events.length;
     },
     async clear() {

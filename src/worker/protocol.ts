@@ -1,6 +1,7 @@
-import type { BackendChoice, BackendName, ConsentState } from '../types.js';
-import type { WireEvent, WireItem } from '../core/wire.js';
+import type { BackendChoice, BackendName, ConsentState, InterestProfile, Reason } from '../types.js';
+import type { StoredEvent, WireEvent, WireItem } from '../core/wire.js';
 import type { ForgetWire } from '../core/validate.js';
+import type { RankKnobs } from '../rank/arrange.js';
 
 /**
  * The page ↔ worker contract, and nothing else. Every argument and result is plain,
@@ -29,8 +30,12 @@ export interface WorkerReady {
 export interface WorkerRankResult {
   order: number[];
   scores: number[];
+  /** Per candidate index. */
+  reasons?: Reason[][];
   backend: BackendName | 'none';
+  epsilon?: number;
 }
+
 
 /** Worker-side counters for leak tests and benchmarks; not part of the public page API. */
 export interface WorkerDiagnostics {
@@ -48,7 +53,9 @@ export interface WorkerApi {
   ping(): Promise<true>;
   init(config: InitConfig): Promise<WorkerReady>;
   track(events: WireEvent[]): Promise<void>;
-  rank(items: WireItem[]): Promise<WorkerRankResult>;
+  rank(items: WireItem[], knobs?: RankKnobs): Promise<WorkerRankResult>;
+  profile(): Promise<InterestProfile>;
+  export(): Promise<{ events: StoredEvent[]; profile: InterestProfile }>;
   forget(what: ForgetWire): Promise<void>;
   setConsent(state: ConsentState): Promise<void>;
   close(): Promise<void>;

@@ -8,7 +8,7 @@ import { deleteDatabase, storeForConsent } from './consent-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { debug } from '../core/log.js';
 import type { BackendName, ConsentState } from '../types.js';
-import type { InitConfig, WorkerApi, WorkerReady } from './protocol.js';
+import type { InitConfig, WorkerApi, WorkerRankResult, WorkerReady } from './protocol.js';
 
 async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: InterestModel) => void): Promise<InterestModel> {
   if (!config.modelUrl) return createDefaultModel();
@@ -67,9 +67,18 @@ export function createWorkerApi(): WorkerApi {
       // Only a shared (IndexedDB) store has other tabs to keep in step with.
       if (engine.storeKind === 'indexeddb') sync.publish({ kind: 'events', events: stored });
     },
-    async rank(items) {
-      const result = await (await engine()).rank(items);
-      return { order: result.order, scores: result.scores, backend: result.backend as BackendName | 'none' };
+    async rank(items, knobs) {
+      const r = await (await engine()).rank(items, knobs);
+      const out: WorkerRankResult = { order: r.order, scores: r.scores, reasons: r.reasons, backend: r.backend as BackendName | 'none' };
+      if (r.epsilon !== undefined) out.epsilon = r.epsilon;
+      return out;
+    },
+    async profile() {
+      return (await engine()).profile();
+    },
+    async export() {
+      const eng = await engine();
+      return { events: [...eng.allEvents()], profile: eng.profile() };
     },
     async forget(what) {
       const { engine, sync } = await engineState();

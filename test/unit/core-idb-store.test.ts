@@ -30,7 +30,7 @@ describe('IndexedDB store (fake-indexeddb)', () => {
   it('deletes one item and clears shopper data but keeps public meta', async () => {
     const store = await openIdbStore('t-delete');
     await store.append([event('a'), event('b'), event('a')], 100);
-    expect(await store.deleteItem('a')).toBe(2);
+    expect(await store.deleteWhere({ itemId: 'a' })).toBe(2);
     expect((await store.load(10)).map((e) => e.item.id)).toEqual(['b']);
     await store.setMeta(`${PUBLIC_META_PREFIX}model`, { v: 1 });
     await store.setMeta('personal', { v: 2 });
@@ -81,7 +81,7 @@ describe('IndexedDB store (fake-indexeddb)', () => {
 
     const store = await openIdbStore('t-migrate');
     expect((await store.load(10)).map((e) => [e.seq, e.item.id])).toEqual([[1, 'a'], [2, 'b'], [3, 'a']]);
-    expect(await store.deleteItem('a')).toBe(2);
+    expect(await store.deleteWhere({ itemId: 'a' })).toBe(2);
     store.close();
     const upgraded = await rawOpen('t-migrate', DB_VERSION, () => undefined);
     const index = upgraded.transaction('events').objectStore('events').index('by-at');
@@ -120,3 +120,23 @@ function rawOpen(name: string, version: number, upgrade: (db: IDBDatabase) => vo
     req.onerror = () => reject(req.error);
   });
 }
+
+describe('IndexedDB deleteWhere', () => {
+  it('deletes by time range (by-at index), brand and category', async () => {
+    const store = await openIdbStore('t-where');
+    await store.append(
+      [
+        { type: 'click', item: { id: 'a', brand: 'Acme', categories: ['Tents'] }, at: 1_000 },
+        { type: 'click', item: { id: 'b', brand: 'Other', categories: ['Shoes'] }, at: 2_000 },
+        { type: 'click', item: { id: 'c', brand: 'acme' }, at: 3_000 },
+        { type: 'click', item: { id: 'd', categories: ['tents'] }, at: 4_000 },
+      ],
+      100,
+    );
+    expect(await store.deleteWhere({ from: 1_500, to: 2_500 })).toBe(1);
+    expect(await store.deleteWhere({ brand: 'ACME' })).toBe(2);
+    expect(await store.deleteWhere({ category: 'Tents' })).toBe(1);
+    expect(await store.count()).toBe(0);
+    store.close();
+  });
+});

@@ -80,6 +80,11 @@ describe('options', () => {
   it('validates forget requests', () => {
     expect(validateForget({ all: true })).toEqual({ all: true });
     expect(validateForget({ itemId: 'x' })).toEqual({ itemId: 'x' });
-    expect(messageOf(() => validateForget({ all: 'yes' }))).toMatch(/forget argument must be \{ itemId: string \} or \{ all: true \}/);
+    expect(validateForget({ brand: 'Acme' })).toEqual({ brand: 'Acme' });
+    expect(validateForget({ category: 'Tents' })).toEqual({ category: 'Tents' });
+    expect(validateForget({ from: 5, to: 9 })).toEqual({ from: 5, to: 9 });
+    expect(messageOf(() => validateForget({ all: 'yes' }))).toMatch(/forget argument must be \{ itemId \}, \{ brand \}, \{ category \}, \{ from\?, to\? \} \(epoch ms\) or \{ all: true \}/);
+    expect(messageOf(() => validateForget({ from: 9, to: 5 }))).toMatch(/forget\.from must be at most forget\.to, got 9/);
+    expect(messageOf(() => validateRerankOptions({ diversity: 2 }))).toMatch(/options\.diversity must be between 0 and 1, got 2/);
   });
 });

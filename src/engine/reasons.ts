@@ -1,0 +1,43 @@
+import type { WireItem } from '../core/wire.js';
+import type { HistoryEntry } from '../model/history.js';
+import type { Reason } from '../types.js';
+
+const VERB: Record<HistoryEntry['strongest'], string> = {
+  impression: 'saw',
+  view: 'viewed',
+  click: 'clicked',
+  add_to_cart: 'added to your cart',
+  purchase: 'bought',
+};
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/**
+ * Why an item is where it is, from the model's own numbers: the history item that contributed
+ * most to its score (the attention's top row), the features the two share, and whether
+ * exploration or diversity moved it. Nothing is said that the scores do not show.
+ */
+export function reasonsFor(candidate: WireItem, top: HistoryEntry | undefined, contribution: number, moves: { explored: boolean; diversified: boolean }): Reason[] {
+  const reasons: Reason[] = [];
+  if (top && contribution > 0) {
+    const same = top.item.id === candidate.id;
+    const title = top.item.title || top.item.id;
+    reasons.push({
+      kind: 'similar',
+      text: same ? `you ${VERB[top.strongest]} it` : `because you ${VERB[top.strongest]} “${title}”`,
+      itemId: top.item.id,
+      weight: contribution,
+    });
+    if (!same && candidate.brand && top.item.brand && norm(candidate.brand) === norm(top.item.brand)) {
+      reasons.push({ kind: 'brand', text: `brand you like: ${candidate.brand}`, itemId: top.item.id });
+    }
+    const shared = (candidate.categories ?? []).filter((c) => (top.item.categories ?? []).some((t) => norm(t) === norm(c)));
+    // The most specific shared category says the most: categories run from broad to narrow.
+    if (!same && shared.length > 0) reasons.push({ kind: 'category', text: `more from ${shared[shared.length - 1]}`, itemId: top.item.id });
+  } else if (top && top.item.id === candidate.id && top.strongest === 'impression' && contribution < 0) {
+    reasons.push({ kind: 'seen', text: 'shown to you before without a click', itemId: top.item.id, weight: contribution });
+  }
+  if (moves.explored) reasons.push({ kind: 'exploring', text: 'something new, to learn what you like' });
+  if (moves.diversified) reasons.push({ kind: 'variety', text: 'adds variety to the list' });
+  return reasons;
+}
