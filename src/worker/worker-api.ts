@@ -47,12 +47,12 @@ export function createWorkerApi(): WorkerApi {
       started ??= (async () => {
         consent = config.consent ?? 'granted';
         dbName = config.dbName;
+        // Backend start-up (wasm compile, shader warm-up) and opening IndexedDB overlap.
+        const backend = selectBackend(config.backend, config.assetBase);
+        backend.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
         const store = await storeForConsent(consent, config.dbName);
         let eng: Engine | undefined;
-        const [scorer, model] = await Promise.all([
-          selectBackend(config.backend, config.assetBase),
-          chooseModel(config, store, (m) => eng?.setModel(m)),
-        ]);
+        const [scorer, model] = await Promise.all([backend, chooseModel(config, store, (m) => eng?.setModel(m))]);
         eng = await createEngine({ store, model, scorer, ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}) });
         const ready: WorkerReady = { backend: scorer.backend as BackendName, events: eng.eventCount, store: store.kind, modelVersion: model.version };
         const sync = createTabSync(config.dbName, eng);

@@ -30,7 +30,8 @@ async function runFault(page: import('@playwright/test').Page, fault: string, db
       // Later calls fall back until the SDK has restarted the worker, then rank as before.
       const during: boolean[] = [];
       let recovered: { ids: string[]; fallback: boolean } | undefined;
-      for (let i = 0; i < 40 && !recovered; i++) {
+      const giveUpAt = Date.now() + 60_000;
+      while (!recovered && Date.now() < giveUpAt) {
         const r = await hearth.rank(items);
         during.push(r.fallback);
         if (!r.fallback) recovered = { ids: r.items.map((x) => x.id), fallback: r.fallback };
@@ -52,6 +53,7 @@ async function runFault(page: import('@playwright/test').Page, fault: string, db
 
 for (const fault of ['crash', 'close', 'hang'] as const) {
   test(`worker fault "${fault}": calls fall back in budget, the worker restarts, history is intact`, async ({ page, open, pageErrors }) => {
+    test.setTimeout(180_000); // a restart re-parses the worker bundle: slow on a loaded 2-core machine
     await open('esm.html');
     const r = await runFault(page, fault, `fault-${fault}`);
     expect(r.healthy.slice(0, 3).every((id) => Number(id.slice(1)) % 4 === 2)).toBe(true);
