@@ -33,6 +33,18 @@ test.describe('shop with data attributes only', () => {
     expectNothingSent(server.requests.slice(from), [...grid, 'r0', 'r1', 'r2', 'r3']);
   });
 
+  test('a click on a card link that leaves the page is still recorded', async ({ page, open, pageErrors }) => {
+    await open('shop-cards.html');
+    await page.evaluate(() => (window as unknown as { Hearth: { ready(): Promise<unknown> } }).Hearth.ready());
+    // The shop's product link goes to another page (a real navigation, not a hash).
+    await page.evaluate(() => document.querySelector('#grid a[href="#p3"]')!.setAttribute('href', 'shop-product-attrs.html'));
+    await page.click('#grid a[href="shop-product-attrs.html"]');
+    await page.waitForURL(/shop-product-attrs\.html$/);
+    const events = await historyUntil(page, (h) => h.some((e) => e.type === 'view'));
+    expect(events.filter((e) => e.type === 'click')).toEqual([expect.objectContaining({ id: 'p3', listId: 'search:tent', position: 3 })]);
+    expect(pageErrors).toEqual([]);
+  });
+
   test('rerank: a list with an unreadable card is left untouched; rerankElement ranks only new cards', async ({ page, open, pageErrors }) => {
     await open('shop-cards.html');
     await page.waitForFunction(() => (window as unknown as { reranks: unknown[] }).reranks.length >= 2);
