@@ -12,6 +12,17 @@ async function runFault(page: import('@playwright/test').Page, fault: string, db
     async ({ items, fault, dbName, url }: { items: Catalogue; fault: string; dbName: string; url: string }) => {
       const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
       const chaos = new BroadcastChannel('hearth-chaos');
+      /** Sends a fault and waits until the worker has it in place. */
+      const inject = (cmd: string) =>
+        new Promise<void>((resolve) => {
+          const onAck = (e: MessageEvent) => {
+            if (e.data !== `ack:${cmd}`) return;
+            chaos.removeEventListener('message', onAck);
+            resolve();
+          };
+          chaos.addEventListener('message', onAck);
+          chaos.postMessage(cmd);
+        });
       const hearth = window.H.createHearth({ workerUrl: url, backend: 'cpu', dbName, timeoutMs: 1_000 });
       await hearth.ready();
       for (const id of ['p2', 'p6', 'p10']) await hearth.track({ type: 'click', item: items.find((i) => i.id === id)! });
@@ -19,11 +30,10 @@ async function runFault(page: import('@playwright/test').Page, fault: string, db
 
       // A call in flight when the fault hits must resolve in the original order, within its budget.
       const budget = 20_000;
-      chaos.postMessage('hang');
-      await sleep(50);
+      await inject('hang');
       const inFlight = hearth.rank(items, { timeoutMs: budget });
       await sleep(50);
-      if (fault !== 'hang') chaos.postMessage(fault);
+      if (fault !== 'hang') await inject(fault);
       const sentinel = new Promise<string>((r) => setTimeout(() => r('budget passed'), budget - 1_000));
       const first = await Promise.race([inFlight, sentinel]);
 
@@ -71,8 +81,11 @@ test('a rank that rejects in the worker falls back once; the next call ranks', a
       const hearth = window.H.createHearth({ workerUrl: url, backend: 'cpu', dbName: 'reject', timeoutMs: 10_000 });
       await hearth.track({ type: 'click', item: items[2]! });
       await hearth.ready();
-      new BroadcastChannel('hearth-chaos').postMessage('reject-rank');
-      await new Promise((res) => setTimeout(res, 50));
+      const chaos = new BroadcastChannel('hearth-chaos');
+      await new Promise<void>((res) => {
+        chaos.onmessage = (e) => e.data === 'ack:reject-rank' && res();
+        chaos.postMessage('reject-rank');
+      });
       const failed = await hearth.rank(items);
       const next = await hearth.rank(items);
       await hearth.close();

@@ -13,7 +13,11 @@ if (params.has('no-idb')) {
 }
 let hang = false;
 let rejectRank = false;
-new BroadcastChannel('hearth-chaos').onmessage = (e) => {
+const chaos = new BroadcastChannel('hearth-chaos');
+chaos.onmessage = (e) => {
+  // Acknowledge first: the channel and the worker's own port are not ordered with each other,
+  // so a test waits for this before it relies on the fault being in place.
+  chaos.postMessage(`ack:${e.data}`);
   if (e.data === 'close') self.close();
   if (e.data === 'crash') setTimeout(() => { throw new Error('chaos: worker crashed'); });
   if (e.data === 'hang') hang = true;
