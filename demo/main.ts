@@ -1,61 +1,107 @@
-import { createHearth, type RankResult } from 'hearth';
-import { makeCatalogue, type Product } from './catalogue.js';
+import './style.css';
+import { DEPARTMENT_NAMES, departmentList } from './catalogue.js';
+import { byId, h } from './dom.js';
+import { mountInterests } from './interests.js';
+import { mountPrivacy } from './privacy.js';
+import { lastRank, leavingPage, parseRoute, renderHome, renderList, renderProduct } from './shop.js';
+import { mountSimulator } from './simulator.js';
+import { emit, hearth, knobs, on } from './state.js';
 
 /**
- * Minimal demo: the shop's order beside Hearth's order for this shopper. Every click is
- * tracked on this device; nothing is sent anywhere (see the request log of your dev tools).
+ * The demo shop for product managers: a generated store whose lists are reordered by Hearth (the npm
+ * package, built dist/), shown beside the shop's own order, with the shopper's profile, a simulator
+ * and the privacy evidence in the side panels.
  */
-const hearth = createHearth({ dbName: 'hearth-demo', timeoutMs: 1_000 });
-const products = makeCatalogue();
+const shop = byId('shop');
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+// Departments
+const nav = byId('departments');
+nav.append(h('a', { href: '#/', text: 'Featured' }), ...DEPARTMENT_NAMES.map((d) => h('a', { href: `#/c/${d}`, text: d })));
 
-/** Builds a product card with DOM APIs only: item data is never parsed as markup. */
-function card(p: Product, movedBy?: number): HTMLElement {
-  const el = document.createElement('button');
-  el.className = 'card';
-  el.type = 'button';
-  el.setAttribute('aria-label', `${p.title} by ${p.brand}, ${p.price} euros`);
-  const art = document.createElement('div');
-  art.className = 'art';
-  art.style.background = `linear-gradient(135deg, hsl(${p.hue} 70% 62%), hsl(${(p.hue + 40) % 360} 70% 42%))`;
-  art.textContent = p.categories[0]!.slice(0, 1);
-  const title = document.createElement('strong');
-  title.textContent = p.title ?? p.id;
-  const meta = document.createElement('span');
-  meta.textContent = `${p.brand} · ${p.categories[0]} · €${p.price}`;
-  el.append(art, title, meta);
-  if (movedBy !== undefined && movedBy !== 0) {
-    const badge = document.createElement('span');
-    badge.className = movedBy > 0 ? 'moved up' : 'moved down';
-    badge.textContent = movedBy > 0 ? `▲${movedBy}` : `▼${-movedBy}`;
-    el.append(badge);
-  }
-  el.addEventListener('click', () => void onClick(p));
-  return el;
+// Knobs
+const KNOBS = [
+  { key: 'exploration', label: 'Exploration', help: 'Give lesser-known products a chance to rise (random draw around each score).' },
+  { key: 'diversity', label: 'Diversity', help: 'Trade relevance for variety: fewer near-duplicates at the top.' },
+  { key: 'privacyNoise', label: 'Privacy noise', help: 'Randomise the order so it reveals a bounded amount (ε shown above the list).' },
+] as const;
+const knobBox = byId('knobs');
+for (const k of KNOBS) {
+  const id = `knob-${k.key}`;
+  const input = h('input', { type: 'range', id, min: 0, max: 1, step: 0.05, value: 0, 'aria-describedby': `${id}-help` });
+  const out = h('output', { for: id, text: '0.00' });
+  input.addEventListener('input', () => {
+    knobs[k.key] = Number(input.value);
+    out.textContent = Number(input.value).toFixed(2);
+    emit('knobs');
+  });
+  knobBox.append(h('div', { class: 'knob' }, h('label', { for: id }, k.label, out), input, h('p', { id: `${id}-help`, text: k.help })));
 }
+knobBox.append(h('div', { class: 'knob' },
+  h('label', {}, 'Decay', h('output', { text: '14-day half-life' })),
+  h('p', { text: 'Fixed in the model (no per-call setting): an event’s weight halves every 14 days. See it in the Simulator with “days between visits”.' })));
 
-async function onClick(p: Product): Promise<void> {
-  await hearth.track({ type: 'click', item: p, listId: 'demo' });
-  await hearth.track({ type: 'view', item: p, dwellMs: 8_000 });
-  await render();
-}
-
+// Routing: #/ featured, #/c/<department>, #/p/<product id>
+let renderSeq = 0;
 async function render(): Promise<void> {
-  const shown = products.slice(0, 24);
-  const ranked: RankResult<Product> = await hearth.rank(shown, { listId: 'demo' });
-  $('default').replaceChildren(...shown.map((p) => card(p)));
-  $('personal').replaceChildren(...ranked.items.map((p, i) => card(p, shown.indexOf(p) - i)));
-  const info = await hearth.ready().catch(() => undefined);
-  $('status').textContent = ranked.fallback
-    ? 'Showing the original order (Hearth fell back).'
-    : `Backend ${ranked.backend} · rerank ${ranked.ms.toFixed(1)} ms · ${info?.events ?? 0} events stored on this device`;
+  const seq = ++renderSeq;
+  const route = parseRoute(location.hash);
+  for (const a of nav.querySelectorAll('a')) {
+    const current = route.page === 'department' ? a.getAttribute('href') === `#/c/${route.dep}` : route.page === 'home' && a.getAttribute('href') === '#/';
+    if (current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
+  const target = h('div');
+  if (route.page === 'product') await renderProduct(target, route.id);
+  else if (route.page === 'department') await renderList(target, route.dep, `category:${route.dep}`, departmentList(route.dep), false);
+  else await renderHome(target);
+  if (seq !== renderSeq) return; // a newer render won
+  shop.replaceChildren(...target.childNodes);
+  document.title = `${route.page === 'department' ? route.dep : route.page === 'product' ? target.querySelector('h2')?.textContent ?? 'Product' : 'Featured'} — Northwind Market (Hearth demo)`;
 }
 
-$('reset').addEventListener('click', async () => {
-  await hearth.forget({ all: true });
-  await render();
+let scheduled: ReturnType<typeof setTimeout> | undefined;
+/** Re-rank the visible list soon (coalesces knob drags and simulator bursts). */
+function rerenderSoon(): void {
+  if (parseRoute(location.hash).page === 'product') return;
+  clearTimeout(scheduled);
+  scheduled = setTimeout(() => void render(), 120);
+}
+
+window.addEventListener('hashchange', () => {
+  leavingPage();
+  window.scrollTo({ top: 0 });
+  void render();
+});
+window.addEventListener('pagehide', leavingPage);
+on('knobs', rerenderSoon);
+on('history', rerenderSoon);
+on('ranked', () => {
+  if (!lastRank || lastRank.backend === 'none') return;
+  byId('engine').textContent = lastRank.fallback ? 'Hearth: fell back to the shop’s order' : `Hearth on ${lastRank.backend.toUpperCase()} · rerank ${lastRank.ms.toFixed(1)} ms`;
 });
 
-await hearth.ready().catch(() => undefined);
+// Panels (tabs with arrow-key support)
+const tabs = ['interests', 'simulator', 'privacy'].map((name) => ({ tab: byId<HTMLButtonElement>(`tab-${name}`), panel: byId(`panel-${name}`) }));
+function select(i: number): void {
+  tabs.forEach((t, j) => {
+    t.tab.setAttribute('aria-selected', String(i === j));
+    t.tab.tabIndex = i === j ? 0 : -1;
+    t.panel.hidden = i !== j;
+  });
+}
+tabs.forEach((t, i) => {
+  t.tab.addEventListener('click', () => select(i));
+  t.tab.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const j = (i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length;
+    select(j);
+    tabs[j]!.tab.focus();
+  });
+});
+
+const info = await hearth.ready().catch(() => undefined);
+byId('engine').textContent = info ? `Hearth on ${info.backend.toUpperCase()} · ${info.events} events stored` : 'Hearth unavailable: showing the shop’s order';
+mountInterests(byId('panel-interests'));
+mountSimulator(byId('panel-simulator'));
+mountPrivacy(byId('panel-privacy'));
 await render();
+document.body.dataset.ready = 'true';

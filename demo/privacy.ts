@@ -1,0 +1,110 @@
+import { h } from './dom.js';
+import { on } from './state.js';
+
+/** One request as the demo's server logged it (scripts/demo-serve.mjs). */
+export interface LoggedRequest { n: number; at: number; method: string; path: string; query: string; bodyBytes: number; dest: string; cookie: boolean }
+
+/** A request could carry behaviour only in a body, a query string or a cookie: none should have any. */
+export const carriesData = (r: LoggedRequest): boolean => r.bodyBytes > 0 || r.query !== '' || r.cookie || r.method !== 'GET';
+
+const LOG_URL = '/__requests';
+
+async function readLog(): Promise<{ requests: LoggedRequest[]; logReads: number } | undefined> {
+  try {
+    const res = await fetch(LOG_URL, { cache: 'no-store' });
+    return res.ok ? ((await res.json()) as { requests: LoggedRequest[]; logReads: number }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface StoreInfo { db: string; version: number; stores: Array<{ name: string; count: number; bytes: number; sample: unknown[] }> }
+
+/** Reads every IndexedDB database of this origin read-only (only those that exist: opening one never creates it). */
+async function readIndexedDb(): Promise<StoreInfo[]> {
+  const dbs = (await indexedDB.databases?.()) ?? [];
+  const out: StoreInfo[] = [];
+  for (const info of dbs) {
+    if (!info.name) continue;
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open(info.name!);
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const stores: StoreInfo['stores'] = [];
+    for (const name of Array.from(db.objectStoreNames)) {
+      const all = await new Promise<unknown[]>((ok, fail) => {
+        const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+        req.onsuccess = () => ok(req.result as unknown[]);
+        req.onerror = () => fail(req.error);
+      });
+      const bytes = all.reduce<number>((n, v) => n + new Blob([JSON.stringify(v) ?? '']).size, 0);
+      stores.push({ name, count: all.length, bytes, sample: all.slice(-2) });
+    }
+    out.push({ db: info.name, version: db.version, stores });
+    db.close();
+  }
+  return out;
+}
+
+const kb = (b: number) => (b < 1024 ? `${b} B` : `${(b / 1024).toFixed(1)} KB`);
+
+export function mountPrivacy(root: HTMLElement): void {
+  const summary = h('p', { id: 'privacy-summary', role: 'status', 'aria-live': 'polite' });
+  const table = h('table', { class: 'log', id: 'request-log', 'aria-label': 'Every request this page and its worker made' });
+  const pageSeen = h('p', { class: 'explain' });
+  const idb = h('div', { id: 'idb-contents' });
+  const storage = h('p', { class: 'explain' });
+  root.replaceChildren(
+    h('h3', { text: 'Every network request, page and worker' }),
+    h('p', { class: 'explain', text: 'Listed by the demo’s own web server (scripts/demo-serve.mjs), which sees every request made to it, including the Hearth worker’s, which the page itself cannot observe. The page is served with a Content-Security-Policy of connect-src ‘self’ (and the same for scripts, workers and images), so the browser refuses any other host. This panel polls the log every 2 s; those polls are counted, not listed. Behaviour could only travel in a body, a query string or a cookie: the last column checks each.' }),
+    summary, table, pageSeen,
+    h('h3', { text: 'Where the data lives' }),
+    h('p', { class: 'explain', text: 'Only in this browser’s IndexedDB, written and read by the Hearth worker. Read here directly, read-only:' }),
+    storage, idb,
+  );
+
+  const renderLog = async () => {
+    const log = await readLog();
+    if (!log) {
+      summary.textContent = 'Request log unavailable: start the demo with `npm run demo` (its server keeps the log).';
+      return;
+    }
+    const bad = log.requests.filter(carriesData);
+    summary.replaceChildren(
+      h('span', { class: bad.length ? 'bad' : 'ok', text: bad.length ? `${bad.length} request(s) carried data — inspect below` : '✓ No request carried behaviour.' }),
+      ` ${log.requests.length} requests logged, ${log.requests.reduce((n, r) => n + r.bodyBytes, 0)} bytes sent in bodies, ${log.requests.filter((r) => r.query).length} with a query string; ${log.logReads} log polls by this panel.`,
+    );
+    table.replaceChildren(h('thead', {}, h('tr', {}, h('th', { text: '#' }), h('th', { text: 'Request' }), h('th', { text: 'Kind' }), h('th', { text: 'Sent' }))));
+    const body = h('tbody');
+    for (const r of [...log.requests].reverse().slice(0, 60)) {
+      body.append(h('tr', {},
+        h('td', { text: String(r.n) }),
+        h('td', { class: 'path', text: `${r.method} ${r.path}${r.query}` }),
+        h('td', { text: r.dest || '—' }),
+        h('td', { class: carriesData(r) ? 'bad' : 'ok', text: carriesData(r) ? `${r.bodyBytes} B${r.query ? ' + query' : ''}` : 'nothing' })));
+    }
+    table.append(body);
+    const pageEntries = performance.getEntriesByType('resource').filter((e) => !e.name.includes(LOG_URL)).length;
+    pageSeen.textContent = `Cross-check: the page’s own PerformanceObserver sees ${pageEntries} of these; the rest (the worker script’s imports, wasm binaries) come from the worker and only the server sees them.`;
+  };
+
+  const renderStore = async () => {
+    try {
+      const [dbs, est] = await Promise.all([readIndexedDb(), navigator.storage?.estimate?.()]);
+      storage.textContent = est ? `Browser storage used by this origin: ${kb(est.usage ?? 0)} (all kinds, estimate).` : '';
+      idb.replaceChildren(...dbs.map((d) => h('div', {},
+        h('p', {}, h('strong', { text: `IndexedDB “${d.db}”` }), ` v${d.version}: ${d.stores.map((st) => `${st.name} ${st.count} records (${kb(st.bytes)})`).join(', ')}`),
+        ...d.stores.filter((st) => st.count > 0).slice(0, 1).map((st) => h('pre', { class: 'json', 'aria-label': `Newest records of ${st.name}`, text: JSON.stringify(st.sample, null, 1) })))));
+      if (dbs.length === 0) idb.textContent = 'No IndexedDB database yet.';
+    } catch (e) {
+      idb.textContent = `Could not read IndexedDB: ${(e as Error).message}`;
+    }
+  };
+
+  void renderLog();
+  void renderStore();
+  setInterval(() => { if (!root.hidden) void renderLog(); }, 2_000);
+  on('history', () => { if (!root.hidden) void renderStore(); });
+  new MutationObserver(() => { if (!root.hidden) { void renderLog(); void renderStore(); } }).observe(root, { attributes: true, attributeFilter: ['hidden'] });
+}

@@ -1,0 +1,91 @@
+// `npm run demo`: makes the data slice, builds the demo (vite, into demo/dist) against the built SDK,
+// and serves it from http://127.0.0.1:5173 with a request log the demo's privacy panel reads.
+//
+// Why a server log: requests made by the Hearth worker (its script, wasm binaries) are invisible to
+// the page's PerformanceObserver, but every request the page or its worker makes reaches this server,
+// so its log is complete for this origin; the Content-Security-Policy below (connect-src 'self' …)
+// makes the browser refuse any other origin, so nothing can go elsewhere unseen.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeDemoData } from './demo-data.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEMO_DIST = resolve(root, 'demo/dist');
+export const LOG_PATH = '/__requests';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.map': 'application/json',
+};
+
+/** The policy the demo is served with: this origin only, for everything. */
+export const CSP = [
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:",
+  "connect-src 'self'", "worker-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
+].join('; ');
+
+/** Builds demo/dist from demo/ with vite.config.ts (dist/ of the SDK must be built first). */
+export async function buildDemo({ quiet = false } = {}) {
+  const summary = await makeDemoData();
+  if (!quiet) console.log(summary);
+  const { build } = await import('vite');
+  await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+}
+
+/**
+ * Records one request: what the page or worker asked for and how much it sent. `carries` is what a
+ * request could smuggle behaviour in: a body or a query string (every request here should have neither).
+ */
+function record(log, req, bodyBytes) {
+  const url = new URL(req.url ?? '/', 'http://x');
+  log.push({
+    n: log.length + 1, at: Date.now(), method: req.method ?? '?', path: url.pathname, query: url.search,
+    bodyBytes, dest: String(req.headers['sec-fetch-dest'] ?? ''), cookie: Boolean(req.headers.cookie),
+  });
+  if (log.length > 2000) log.splice(0, log.length - 2000);
+}
+
+/** Serves demo/dist and the log. `port: 0` picks a free port (tests). */
+export async function startDemoServer({ port = 5173, host = '127.0.0.1', dir = DEMO_DIST } = {}) {
+  const base = resolve(dir);
+  const log = [];
+  let logReads = 0;
+  const server = createServer((req, res) => {
+    let bodyBytes = 0;
+    req.on('data', (c) => (bodyBytes += c.length));
+    req.on('end', async () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      if (path === LOG_PATH) {
+        // The panel's own polling is counted, not listed: it would otherwise fill the list it shows.
+        logReads++;
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ requests: log, logReads }));
+        return;
+      }
+      record(log, req, bodyBytes);
+      const file = normalize(join(base, path));
+      if (!file.startsWith(base)) return void res.writeHead(403).end();
+      try {
+        const target = (await stat(file)).isDirectory() ? join(file, 'index.html') : file;
+        const body = await readFile(target);
+        res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'content-security-policy': CSP });
+        res.end(body);
+      } catch {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      }
+    });
+  });
+  await new Promise((ok, fail) => { server.once('error', fail); server.listen(port, host, ok); });
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  return { origin: `http://${host}:${actual}`, log, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildDemo();
+  const port = Number(process.env.PORT ?? 5173);
+  const { origin } = await startDemoServer({ port });
+  console.log(`Hearth demo: ${origin}/  (Ctrl+C to stop)`);
+}
