@@ -132,7 +132,7 @@ export interface RankResult<T extends Item> {
   backend: BackendName | 'none';
   /** Wall time of the call on the page, milliseconds. */
   ms: number;
-  /** Why each item is where it is (same order as `items`); empty lists on fallback. */
+  /** Why each item is where it is (same order as `items`), for the top 200 places; empty lists below those and on fallback. */
   reasons: Reason[][];
   /** With `privacyNoise`, the ε of each placed position (see {@link RerankOptions.privacyNoise}). */
   epsilon?: number;

@@ -15,6 +15,9 @@ import { topAttention } from './top-attention.js';
 import type { InterestProfile, Reason } from '../types.js';
 
 
+/** Reasons are worked out for this many top places of a ranked list. */
+const REASONED_PLACES = 200;
+
 /** `seq` of an event whose write to the store has not finished yet. */
 const PROVISIONAL = -1;
 
@@ -150,7 +153,11 @@ export async function createEngine(options: EngineOptions) {
       const out = await scorer.score({ dims, candidates: cand, n, history: histVecs, m: hist.length, weights, beta });
       const attention = topAttention(out.top, cand, histVecs, weights, dims, beta);
       const placed = arrange(out.scores, attention.similarity, cand, dims, model.params.positionWeight, knobs, random);
-      const reasons = head.map((item, i) => reasonsFor(item, hist[out.top[i]!], attention.contribution[i]!, { explored: placed.explored[i]!, diversified: placed.diversified[i]! }));
+      // Reasons for the places a shopper can see; items further down get none (a 1,000-item list stays cheap).
+      const reasons: Reason[][] = head.map(() => []);
+      for (const i of placed.order.slice(0, REASONED_PLACES)) {
+        reasons[i] = reasonsFor(head[i]!, hist[out.top[i]!], attention.contribution[i]!, { explored: placed.explored[i]!, diversified: placed.diversified[i]! });
+      }
       return {
         order: [...placed.order, ...tail],
         scores: [...out.scores, ...tail.map(() => 0)],

