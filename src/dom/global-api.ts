@@ -1,4 +1,4 @@
-import type { ConsentState, Hearth, HearthOptions, Item, RankResult, ReadyInfo, RerankOptions } from '../types.js';
+import type { ConsentState, Hearth, HearthExport, HearthOptions, InterestProfile, Item, RankResult, ReadyInfo, RerankOptions } from '../types.js';
 import { debug } from '../core/log.js';
 import { rerankElement, type RerankElementResult } from './rerank-element.js';
 
@@ -15,6 +15,10 @@ export interface HearthGlobal {
   rerank<T extends Item>(items: T[], options?: RerankOptions): Promise<T[]>;
   rank<T extends Item>(items: T[], options?: RerankOptions): Promise<RankResult<T>>;
   forget(what: unknown): Promise<void>;
+  /** The shopper's interests (for a "why am I seeing this" or privacy page); `null` when unavailable. */
+  profile(): Promise<InterestProfile | null>;
+  /** Everything stored about this shopper; `null` when unavailable. */
+  export(): Promise<HearthExport | null>;
   close(): Promise<void>;
   /** Consent from the shop's consent banner: `'granted'`, `'pending'` or `'denied'` (see `Hearth.setConsent`). */
   setConsent(state: ConsentState): Promise<void>;
@@ -53,6 +57,8 @@ export function createGlobalApi(hearth: Hearth, factory: (options?: HearthOption
         () => ({ items: copy(items), scores: copy(items).map(() => 0), reasons: copy(items).map(() => []), fallback: true, backend: 'none' as const, ms: 0 }),
       ),
     forget: (what) => safe(() => hearth.forget(what as Parameters<Hearth['forget']>[0]), () => undefined),
+    profile: () => safe<InterestProfile | null>(() => hearth.profile(), () => null),
+    export: () => safe<HearthExport | null>(() => hearth.export(), () => null),
     close: () => safe(() => hearth.close(), () => undefined),
     setConsent: (state) => safe(() => hearth.setConsent(state), () => undefined),
     rerankElement: (el) =>

@@ -1,4 +1,4 @@
-import type { Hearth, Item } from '../types.js';
+import type { Hearth, Item, RerankOptions } from '../types.js';
 import { debug } from '../core/log.js';
 import { ITEM_SELECTOR, readCardItem } from './card-item.js';
 
@@ -59,8 +59,7 @@ async function reorder(hearth: Hearth, container: Element, timeoutMs: number | u
     fresh.forEach((el) => placed.add(el));
     return { reordered: false, fallback: false };
   }
-  const listId = container.getAttribute('data-hearth-rerank') || undefined;
-  const ranked = await hearth.rank(items, { ...(listId ? { listId } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+  const ranked = await hearth.rank(items, rerankOptions(container, timeoutMs));
   if (ranked.fallback) return { reordered: false, fallback: true };
   // The shop's own code may have re-rendered the list while we waited: its version wins.
   const now = Array.from(container.children);
@@ -71,6 +70,29 @@ async function reorder(hearth: Hearth, container: Element, timeoutMs: number | u
   const moved = applyOrder(container, desired);
   fresh.forEach((el) => placed.add(el));
   return { reordered: moved > 0, fallback: false };
+}
+
+/**
+ * The list's options: its id (`data-hearth-rerank="category:tents"`) and, as attributes of the
+ * container, `data-hearth-exploration`, `data-hearth-diversity`, `data-hearth-privacy-noise`
+ * (0–1, see `RerankOptions`). An invalid value makes the rank call reject: the list stays as it is.
+ */
+function rerankOptions(container: Element, timeoutMs: number | undefined): RerankOptions {
+  const options: RerankOptions = {};
+  const listId = container.getAttribute('data-hearth-rerank');
+  if (listId) options.listId = listId;
+  if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+  const num = (name: string) => {
+    const v = container.getAttribute(`data-hearth-${name}`);
+    return v === null ? undefined : Number(v);
+  };
+  const exploration = num('exploration');
+  if (exploration !== undefined) options.exploration = exploration;
+  const diversity = num('diversity');
+  if (diversity !== undefined) options.diversity = diversity;
+  const privacyNoise = num('privacy-noise');
+  if (privacyNoise !== undefined) options.privacyNoise = privacyNoise;
+  return options;
 }
 
 /**

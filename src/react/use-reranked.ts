@@ -22,15 +22,18 @@ interface Ranked {
  */
 export function useReranked<T extends Item>(items: readonly T[], options: RerankOptions = {}): T[] {
   const hearth = useHearth();
-  const { listId, limit, timeoutMs } = options;
-  const key = useMemo(() => items.map((i) => i.id).join('\u0000') + `\u0001${listId ?? ''}\u0001${limit ?? ''}`, [items, listId, limit]);
+  const { listId, limit, timeoutMs, exploration, diversity, privacyNoise } = options;
+  const ids = useMemo(() => items.map((i) => i.id).join('\u0000'), [items]);
+  // Everything that changes the answer; the time budget does not.
+  const key = `${ids}\u0001${listId ?? ''}\u0001${limit ?? ''}\u0001${exploration ?? ''}\u0001${diversity ?? ''}\u0001${privacyNoise ?? ''}`;
   const [ranked, setRanked] = useState<Ranked | null>(null);
 
   useEffect(() => {
     let live = true;
     const list = items.slice();
     const index = new Map<T, number>(list.map((item, i) => [item, i]));
-    const rerankOptions: RerankOptions = { ...(listId !== undefined ? { listId } : {}), ...(limit !== undefined ? { limit } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
+    const given: RerankOptions = { listId, limit, timeoutMs, exploration, diversity, privacyNoise };
+    const rerankOptions = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as RerankOptions;
     hearth
       .rerank(list, rerankOptions)
       .then((result) => {
@@ -40,9 +43,9 @@ export function useReranked<T extends Item>(items: readonly T[], options: Rerank
     return () => {
       live = false;
     };
-    // Deliberately keyed on the ids, not the array: a re-render with fresh objects is the same list.
+    // Deliberately keyed on the ids and options, not the array: a re-render with fresh objects is the same list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hearth, key, timeoutMs]);
+  }, [hearth, key]);
 
   return useMemo(() => {
     if (!ranked || ranked.key !== key) return limit === undefined ? items.slice() : items.slice(0, limit);

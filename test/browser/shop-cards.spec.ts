@@ -84,6 +84,24 @@ test.describe('shop with data attributes only', () => {
       return { result, order: Array.from(grid.children).map((c) => `${c.className}:${c.firstElementChild!.getAttribute('data-hearth-id')}`) };
     });
     expect(wrapped.result).toEqual({ reordered: true, fallback: false });
+
+    // Container options reach rerank; an invalid one leaves the list as it is.
+    const invalid = await page.evaluate(async () => {
+      const grid = document.createElement('ul');
+      grid.setAttribute('data-hearth-diversity', '7');
+      for (const id of ['p98', 'p99']) {
+        const li = document.createElement('li');
+        li.setAttribute('data-hearth-item', JSON.stringify({ id }));
+        grid.appendChild(li);
+      }
+      document.body.appendChild(grid);
+      const before = Array.from(grid.children);
+      const result = await Hearth.rerankElement(grid);
+      return { result, same: Array.from(grid.children).every((c, i) => c === before[i]) };
+    });
+    expect(invalid).toEqual({ result: { reordered: false, fallback: true }, same: true });
+    // The shopper's profile, for a "why am I seeing this" page.
+    expect(await page.evaluate(() => Hearth.profile().then((p) => p !== null && typeof p === 'object'))).toBe(true);
     expect(wrapped.order[0]).toBe('col:w2');
     expect([...wrapped.order].sort()).toEqual(['col:w0', 'col:w1', 'col:w2', 'col:w3']);
     expect(pageErrors).toEqual([]);
@@ -100,10 +118,11 @@ test.describe('shop with data attributes only', () => {
         rerank: (await H.rerank([{ id: 'a' }, { id: 'b' }])).map((i) => i.id),
         track: await H.track('garbage'),
         element: await H.rerankElement(null),
+        profile: await H.profile(),
         grid: Array.from(document.querySelectorAll('#grid > li')).map((li) => li.textContent),
       };
     });
-    expect(state).toEqual({ shopScriptRan: true, loaded: true, ready: null, rerank: ['a', 'b'], track: undefined, element: { reordered: false, fallback: true }, grid: ['bad id', 'ok'] });
+    expect(state).toEqual({ shopScriptRan: true, loaded: true, ready: null, rerank: ['a', 'b'], track: undefined, element: { reordered: false, fallback: true }, profile: expect.objectContaining({ events: 0 }), grid: ['bad id', 'ok'] });
     expect(pageErrors).toEqual([]);
   });
 
@@ -121,5 +140,6 @@ interface HearthGlobalLike {
   rerank(items: Array<{ id: string }>): Promise<Array<{ id: string }>>;
   track(event: unknown): Promise<unknown>;
   rerankElement(el: unknown): Promise<unknown>;
+  profile(): Promise<unknown>;
 }
-declare const Hearth: { track(e: unknown): Promise<void>; rerankElement(el: Element): Promise<{ reordered: boolean; fallback: boolean }> };
+declare const Hearth: { track(e: unknown): Promise<void>; rerankElement(el: Element): Promise<{ reordered: boolean; fallback: boolean }>; profile(): Promise<unknown> };
