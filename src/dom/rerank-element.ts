@@ -107,6 +107,9 @@ function cardOf(child: Element): Element | undefined {
 
 /** Moves children into `desired` order with the fewest simple moves; no reads of layout. */
 function applyOrder(container: Element, desired: Element[]): number {
+  // Moving a node blurs whatever had focus inside it; a keyboard user keeps their place.
+  const active = container.ownerDocument.activeElement as HTMLElement | null;
+  const refocus = active && active !== container && container.contains(active) ? active : null;
   let moved = 0;
   let cursor = container.firstElementChild;
   for (const el of desired) {
@@ -116,6 +119,11 @@ function applyOrder(container: Element, desired: Element[]): number {
     }
     container.insertBefore(el, cursor);
     moved++;
+  }
+  try {
+    if (refocus && refocus.ownerDocument.activeElement !== refocus) refocus.focus({ preventScroll: true });
+  } catch (err) {
+    debug('focus not restored', err);
   }
   return moved;
 }

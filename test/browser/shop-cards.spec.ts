@@ -76,14 +76,19 @@ test.describe('shop with data attributes only', () => {
         card.setAttribute('data-hearth-item', '');
         card.setAttribute('data-hearth-id', id!);
         card.setAttribute('data-hearth-category', `Outdoor > ${cat}`);
+        const button = document.createElement('button');
+        button.id = `buy-${id}`;
+        card.appendChild(button);
         col.appendChild(card);
         grid.appendChild(col);
       }
       document.body.appendChild(grid);
+      document.getElementById('buy-w2')!.focus(); // a keyboard shopper is on the card that will move
       const result = await Hearth.rerankElement(grid);
-      return { result, order: Array.from(grid.children).map((c) => `${c.className}:${c.firstElementChild!.getAttribute('data-hearth-id')}`) };
+      return { result, focus: document.activeElement?.id, order: Array.from(grid.children).map((c) => `${c.className}:${c.firstElementChild!.getAttribute('data-hearth-id')}`) };
     });
     expect(wrapped.result).toEqual({ reordered: true, fallback: false });
+    expect(wrapped.focus).toBe('buy-w2');
 
     // Container options reach rerank; an invalid one leaves the list as it is.
     const invalid = await page.evaluate(async () => {
