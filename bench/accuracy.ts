@@ -25,7 +25,7 @@ import { numberArg, parseArgs, trainOverrides } from '../src/train/args.js';
 
 const args = parseArgs(process.argv.slice(2));
 if (!args.data) {
-  console.error('usage: npm run bench:accuracy -- --data <folder> [--protocol sampled|full|both] [--model <dir>] [--out <dir>] [--limit-users N] [--workers N] [--backend wasm|cpu|js]');
+  console.error('usage: npm run bench:accuracy -- --data <folder> [--protocol sampled|full|both] [--model <dir>] [--out <dir>] [--models pop,zero,trained] [--limit-users N] [--workers N] [--backend wasm|cpu|js]');
   process.exit(2);
 }
 const protocolArg = args.protocol ?? 'both';
@@ -71,35 +71,49 @@ async function evaluateModel(model: InterestModel): Promise<EvalResult> {
 }
 
 const rows: Array<{ name: string; result: EvalResult; note?: string }> = [];
-const pop = evaluatePopRec(ds, { protocols, target: 'test', seed: 1, ...(limitUsers ? { limitUsers } : {}) });
-rows.push({ name: 'PopRec', result: pop });
-print(rows.at(-1)!);
-
-const zero = createDefaultModel({ positionWeight: 0 });
-rows.push({ name: 'Hearth zero-training', result: await evaluateModel(zero) });
-print(rows.at(-1)!);
-
-let trained: InterestModel;
-let trainNote = '';
-if (args.model) {
-  trained = readModel(args.model);
-  trainNote = `loaded from ${args.model}`;
-} else {
-  const t0 = performance.now();
-  const res = fit(ds, { config: trainOverrides(args), refit: args['no-refit'] !== 'true', matMul: await createTrainMatMul((args['train-backend'] ?? 'wasm') as 'wasm' | 'cpu' | 'js'), log: (l) => console.log(`  [train] ${l}`) });
-  trained = res.model;
-  trainNote = `trained in ${((performance.now() - t0) / 1000).toFixed(0)} s (best epoch ${res.bestEpoch}, valid full HR@10 ${res.valid.hr10.toFixed(4)})`;
-  if (args.out) {
-    const sizes = writeModel(args.out, trained, { data: ds.name, config: res.config, bestEpoch: res.bestEpoch, valid: res.valid });
-    trainNote += `; wrote ${args.out} (model.bin ${(sizes.bin / 1024).toFixed(0)} KiB)`;
-  }
+const wanted = (args.models ?? 'pop,zero,trained').split(',');
+for (const which of wanted) {
+  if (which === 'pop') await runPop();
+  else if (which === 'zero') await runZero();
+  else if (which === 'trained') await runTrained();
+  else throw new Error(`--models takes pop, zero, trained; got '${which}'`);
 }
-const { bin } = encodeModel(trained, 'int8');
-console.log(`# site-trained model ${trained.version}: ${trained.table?.keys.length ?? 0} rows × ${trained.params.dims} dims, int8 ${(bin.byteLength / 1024).toFixed(0)} KiB; ${trainNote}`);
-// Benchmarks rank exactly what the page would get, minus the original-position prior.
-trained = { ...trained, params: { ...trained.params, positionWeight: 0 } };
-rows.push({ name: 'Hearth site-trained', result: await evaluateModel(trained), note: trainNote });
-print(rows.at(-1)!);
+
+async function runPop(): Promise<void> {
+  const pop = evaluatePopRec(ds, { protocols, target: 'test', seed: 1, ...(limitUsers ? { limitUsers } : {}) });
+  rows.push({ name: 'PopRec', result: pop });
+  print(rows.at(-1)!);
+}
+
+async function runZero(): Promise<void> {
+  const zero = createDefaultModel({ positionWeight: 0 });
+  rows.push({ name: 'Hearth zero-training', result: await evaluateModel(zero) });
+  print(rows.at(-1)!);
+}
+
+async function runTrained(): Promise<void> {
+  let trained: InterestModel;
+  let trainNote = '';
+  if (args.model) {
+    trained = readModel(args.model);
+    trainNote = `loaded from ${args.model}`;
+  } else {
+    const t0 = performance.now();
+    const res = fit(ds, { config: trainOverrides(args), refit: args['no-refit'] !== 'true', matMul: await createTrainMatMul((args['train-backend'] ?? 'wasm') as 'wasm' | 'cpu' | 'js'), log: (l) => console.log(`  [train] ${l}`) });
+    trained = res.model;
+    trainNote = `trained in ${((performance.now() - t0) / 1000).toFixed(0)} s (best epoch ${res.bestEpoch}, valid full HR@10 ${res.valid.hr10.toFixed(4)})`;
+    if (args.out) {
+      const sizes = writeModel(args.out, trained, { data: ds.name, config: res.config, bestEpoch: res.bestEpoch, valid: res.valid });
+      trainNote += `; wrote ${args.out} (model.bin ${(sizes.bin / 1024).toFixed(0)} KiB)`;
+    }
+  }
+  const { bin } = encodeModel(trained, 'int8');
+  console.log(`# site-trained model ${trained.version}: ${trained.table?.keys.length ?? 0} rows × ${trained.params.dims} dims, int8 ${(bin.byteLength / 1024).toFixed(0)} KiB; ${trainNote}`);
+  // Benchmarks rank exactly what the page would get, minus the original-position prior.
+  trained = { ...trained, params: { ...trained.params, positionWeight: 0 } };
+  rows.push({ name: 'Hearth site-trained', result: await evaluateModel(trained), note: trainNote });
+  print(rows.at(-1)!);
+}
 
 console.log('');
 console.log(table());
