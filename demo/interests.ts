@@ -28,6 +28,8 @@ async function forget(what: Parameters<typeof hearth.forget>[0]): Promise<void> 
 export async function renderInterests(root: HTMLElement): Promise<void> {
   const [profile, data]: [InterestProfile, HearthExport] = await Promise.all([hearth.profile(), hearth.export()]);
   consent = data.consent;
+  const counter = document.getElementById('engine-events');
+  if (counter) counter.textContent = `${profile.events} events`;
   const last = timeline.at(-1);
   if (!last || last.events !== profile.events) timeline.push({ events: profile.events, shares: new Map(profile.longTerm.categories.map((c) => [c.name, c.share])) });
   if (timeline.length > 60) timeline.shift();

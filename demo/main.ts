@@ -76,7 +76,7 @@ on('knobs', rerenderSoon);
 on('history', rerenderSoon);
 on('ranked', () => {
   if (!lastRank || lastRank.backend === 'none') return;
-  byId('engine').textContent = lastRank.fallback ? 'Hearth: fell back to the shop’s order' : `Hearth on ${lastRank.backend.toUpperCase()} · rerank ${lastRank.ms.toFixed(1)} ms`;
+  byId('engine').textContent = lastRank.fallback ? 'Hearth: fell back to the shop’s order' : `Hearth ${lastRank.backend.toUpperCase()} · ${lastRank.ms.toFixed(1)} ms`;
 });
 
 // Panels (tabs with arrow-key support)
@@ -99,7 +99,8 @@ tabs.forEach((t, i) => {
 });
 
 const info = await hearth.ready().catch(() => undefined);
-byId('engine').textContent = info ? `Hearth on ${info.backend.toUpperCase()} · ${info.events} events stored` : 'Hearth unavailable: showing the shop’s order';
+byId('engine').textContent = info ? `Hearth ${info.backend.toUpperCase()}` : 'Hearth unavailable: shop’s order';
+byId('engine-events').textContent = `${info?.events ?? 0} events`;
 mountInterests(byId('panel-interests'));
 mountSimulator(byId('panel-simulator'));
 mountPrivacy(byId('panel-privacy'));

@@ -2,7 +2,7 @@ import { h } from './dom.js';
 import { on } from './state.js';
 
 /** One request as the demo's server logged it (scripts/demo-serve.mjs). */
-export interface LoggedRequest { n: number; at: number; method: string; path: string; query: string; bodyBytes: number; dest: string; cookie: boolean }
+export interface LoggedRequest { n: number; at: number; method: string; path: string; query: string; bodyBytes: number; dest: string; cookie: boolean; from: string }
 
 /** A request could carry behaviour only in a body, a query string or a cookie: none should have any. */
 export const carriesData = (r: LoggedRequest): boolean => r.bodyBytes > 0 || r.query !== '' || r.cookie || r.method !== 'GET';
@@ -47,6 +47,13 @@ async function readIndexedDb(): Promise<StoreInfo[]> {
   return out;
 }
 
+/** What the request was, and whether the page or the Hearth worker made it (from its referrer). */
+function kind(r: LoggedRequest): string {
+  const dest = r.dest === 'empty' ? 'fetch' : r.dest || 'request';
+  if (r.from.endsWith('/hearth.worker.js')) return `${dest} by worker`;
+  return r.dest === 'document' ? 'page' : `${dest} by page`;
+}
+
 const kb = (b: number) => (b < 1024 ? `${b} B` : `${(b / 1024).toFixed(1)} KB`);
 
 export function mountPrivacy(root: HTMLElement): void {
@@ -81,12 +88,15 @@ export function mountPrivacy(root: HTMLElement): void {
       body.append(h('tr', {},
         h('td', { text: String(r.n) }),
         h('td', { class: 'path', text: `${r.method} ${r.path}${r.query}` }),
-        h('td', { text: r.dest || '—' }),
+        h('td', { text: kind(r) }),
         h('td', { class: carriesData(r) ? 'bad' : 'ok', text: carriesData(r) ? `${r.bodyBytes} B${r.query ? ' + query' : ''}` : 'nothing' })));
     }
     table.append(body);
-    const pageEntries = performance.getEntriesByType('resource').filter((e) => !e.name.includes(LOG_URL)).length;
-    pageSeen.textContent = `Cross-check: the page’s own PerformanceObserver sees ${pageEntries} of these; the rest (the worker script’s imports, wasm binaries) come from the worker and only the server sees them.`;
+    // Cross-check against what the page alone can see (resource timing of this page load).
+    const seen = new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    const thisLoad = new Set(log.requests.filter((r) => r.at >= performance.timeOrigin - 1_000 && r.path !== '/').map((r) => r.path));
+    const hidden = [...thisLoad].filter((p) => !seen.has(p));
+    pageSeen.textContent = `Cross-check: of this page load’s ${thisLoad.size} files, the page’s own resource timing (PerformanceObserver) sees ${thisLoad.size - hidden.length}; invisible to it: ${hidden.join(', ') || 'none'}. Only a server-side log sees them all.`;
   };
 
   const renderStore = async () => {

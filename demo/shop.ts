@@ -18,6 +18,9 @@ export function parseRoute(hash: string): Route {
   return { page: 'home' };
 }
 
+/** Hearth's order of each list when it was last shown, to highlight what moved since. */
+const previous = new Map<string, string[]>();
+
 /** Last rank of the page, for the status line and the tests. */
 export let lastRank: (RankResult<Product> & { listId: string }) | undefined;
 
@@ -66,10 +69,16 @@ export async function renderList(root: HTMLElement, title: string, listId: strin
   const defaultCol = h('ol', { class: 'grid', id: 'default-grid', 'aria-label': 'Shop’s default order' });
   list.slice(0, n).forEach((p, i) => defaultCol.append(h('li', {}, card(p, { rank: i + 1, listId, personal: false }))));
   const personalCol = h('ol', { class: 'grid', id: 'personal-grid', 'aria-label': 'Personalised order by Hearth' });
+  const before = previous.get(listId);
   ranked.items.slice(0, n).forEach((p, i) => {
     const from = list.indexOf(p) + 1;
-    personalCol.append(h('li', {}, card(p, { rank: i + 1, listId, moved: from - (i + 1), from, reasons: ranked.reasons[i], personal: true })));
+    const el = card(p, { rank: i + 1, listId, moved: from - (i + 1), from, reasons: ranked.reasons[i], personal: true });
+    // Cards whose place changed since this list was last shown glow briefly: personalisation, happening.
+    if (before && before[i] !== p.id) el.classList.add('changed');
+    personalCol.append(h('li', {}, el));
   });
+  previous.set(listId, ranked.items.map((p) => p.id));
+  if (!showAll) { defaultCol.classList.add('clipped'); personalCol.classList.add('clipped'); }
   const movedIn = ranked.items.slice(0, n).filter((p) => list.indexOf(p) >= n).length;
   const more = h('button', { type: 'button', class: 'more', text: showAll ? `Show top ${SHOWN}` : `Show all ${list.length}` });
   more.addEventListener('click', () => void renderList(root, title, listId, list, !showAll));

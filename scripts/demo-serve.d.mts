@@ -1,5 +1,5 @@
 /** Types of scripts/demo-serve.mjs, for the demo's Playwright spec. */
-export interface DemoRequest { n: number; at: number; method: string; path: string; query: string; bodyBytes: number; dest: string; cookie: boolean }
+export interface DemoRequest { n: number; at: number; method: string; path: string; query: string; bodyBytes: number; dest: string; cookie: boolean; from: string }
 export declare const DEMO_DIST: string;
 export declare const LOG_PATH: string;
 export declare const CSP: string;

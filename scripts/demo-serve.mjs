@@ -43,8 +43,18 @@ function record(log, req, bodyBytes) {
   log.push({
     n: log.length + 1, at: Date.now(), method: req.method ?? '?', path: url.pathname, query: url.search,
     bodyBytes, dest: String(req.headers['sec-fetch-dest'] ?? ''), cookie: Boolean(req.headers.cookie),
+    // Who asked: a worker's fetches carry the worker script as referrer, the page's the page.
+    from: referrerPath(req.headers.referer),
   });
   if (log.length > 2000) log.splice(0, log.length - 2000);
+}
+
+function referrerPath(referer) {
+  try {
+    return referer ? new URL(referer).pathname : '';
+  } catch {
+    return '';
+  }
 }
 
 /** Serves demo/dist and the log. `port: 0` picks a free port (tests). */
