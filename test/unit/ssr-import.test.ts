@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createElement } from 'react';
@@ -43,6 +43,14 @@ describe('SSR: importing Hearth on a server touches no browser global', () => {
     await import(pathToFileURL(resolve(root, 'dist/index.js')).href);
     await import(pathToFileURL(resolve(root, 'dist/react.js')).href);
     expect([...touched]).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(resolve(root, 'dist/react.js')))('dist/react.js leaves react and the client as imports (react is a peer, not bundled)', () => {
+    const code = readFileSync(resolve(root, 'dist/react.js'), 'utf8');
+    expect(code).toMatch(/from\s*["']react["']/);
+    expect(code).toMatch(/from\s*["']\.\/index\.js["']/);
+    expect(code).not.toMatch(/__SECRET_INTERNALS|react\.development|ReactCurrentDispatcher/);
+    expect(code.length).toBeLessThan(8_000);
   });
 
   it('createHearth returns a no-op instance: original order, validation kept, ready() says why', async () => {
