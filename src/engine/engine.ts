@@ -13,6 +13,8 @@ import { reasonsFor } from './reasons.js';
 import { buildProfile } from './profile.js';
 import { topAttention } from './top-attention.js';
 import type { InterestProfile, Reason } from '../types.js';
+import { boughtReason, demoteRepurchases } from '../learn/repurchase.js';
+import { addPersonalTerm, type PersonalTerm } from '../learn/personal-term.js';
 
 
 /** Reasons are worked out for this many top places of a ranked list. */
@@ -66,6 +68,11 @@ export async function createEngine(options: EngineOptions) {
   let historyBuiltAt = 0;
   // Writes are chained so events reach the store in the order they were tracked.
   let writes: Promise<unknown> = Promise.resolve();
+  // The on-device learner watches these: `revision` moves on every change to the events,
+  // `generation` whenever events are removed (what it learned from them must go too).
+  let revision = 0;
+  let generation = 0;
+  let personal: PersonalTerm | undefined;
 
   // Decay moves slowly, so the folded history is reused for a minute unless events change.
   const currentHistory = (): HistoryEntry[] => {
@@ -99,6 +106,7 @@ export async function createEngine(options: EngineOptions) {
       events.push(...provisional);
       if (events.length > maxEvents) events = events.slice(-maxEvents);
       history = undefined;
+      revision++;
       const stored = await chainWrite(() => store.append(batch, maxEvents));
       provisional.forEach((p, i) => (p.seq = stored[i]!.seq));
       return stored;
@@ -119,12 +127,15 @@ export async function createEngine(options: EngineOptions) {
       if (events.some((e, i) => i > 0 && key(events[i - 1]!) > key(e))) events.sort((a, b) => key(a) - key(b));
       if (events.length > maxEvents) events = events.slice(-maxEvents);
       history = undefined;
+      revision++;
     },
 
     /** Applies, in memory only, a forget that another tab already made in the shared store. */
     forgetLocal(what: ForgetWire): void {
       events = 'all' in what ? [] : events.filter((e) => !matchesFilter(e, what));
       history = undefined;
+      revision++;
+      generation++;
     },
 
     /**
@@ -151,16 +162,23 @@ export async function createEngine(options: EngineOptions) {
         weights[i] = h.weight;
       });
       const out = await scorer.score({ dims, candidates: cand, n, history: histVecs, m: hist.length, weights, beta });
+      // After the scorer, in JS, so every backend gets the same adjustments: the learned personal
+      // term u·t_c, then the repeat-purchase demotion (last, so nothing lifts a just-bought item back).
+      const scores = Float32Array.from(out.scores);
+      if (personal && personal.modelVersion === model.version) addPersonalTerm(scores, cand, dims, personal.u);
+      const demotedBy = demoteRepurchases(scores, head, hist, model.params.repurchase);
       const attention = topAttention(out.top, cand, histVecs, weights, dims, beta);
-      const placed = arrange(out.scores, attention.similarity, cand, dims, model.params.positionWeight, knobs, random);
+      const placed = arrange(scores, attention.similarity, cand, dims, model.params.positionWeight, knobs, random);
       // Reasons for the places a shopper can see; items further down get none (a 1,000-item list stays cheap).
       const reasons: Reason[][] = head.map(() => []);
       for (const i of placed.order.slice(0, REASONED_PLACES)) {
-        reasons[i] = reasonsFor(head[i]!, hist[out.top[i]!], attention.contribution[i]!, { explored: placed.explored[i]!, diversified: placed.diversified[i]! });
+        const moves = { explored: placed.explored[i]!, diversified: placed.diversified[i]! };
+        const bought = demotedBy[i];
+        reasons[i] = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[out.top[i]!], attention.contribution[i]!, moves);
       }
       return {
         order: [...placed.order, ...tail],
-        scores: [...out.scores, ...tail.map(() => 0)],
+        scores: [...scores, ...tail.map(() => 0)],
         reasons: [...reasons, ...tail.map(() => [])],
         backend: scorer.backend,
         ms: now() - started,
@@ -203,6 +221,8 @@ export async function createEngine(options: EngineOptions) {
       const moved = carry ? await next.append(events.map(({ seq: _seq, ...e }) => e), maxEvents) : [];
       events = [...existing, ...moved].slice(-maxEvents);
       history = undefined;
+      revision++;
+      generation++;
       if (previous !== next) previous.close();
     },
 
@@ -211,6 +231,37 @@ export async function createEngine(options: EngineOptions) {
       model = next;
       vectors = createVectorCache(next);
       history = undefined;
+      revision++;
+    },
+
+    /** Changes whenever the events change (the learner rebuilds its pairs). */
+    get revision(): number {
+      return revision;
+    },
+    /** Changes whenever events are removed or replaced (the learner starts again from what is left). */
+    get generation(): number {
+      return generation;
+    },
+    /** The learned personal term added to every score (`src/learn`); undefined for none. */
+    setPersonal(term: PersonalTerm | undefined): void {
+      personal = term;
+    },
+    /** An item's candidate-role vector under the current model. */
+    targetVector(item: WireItem): Float32Array {
+      return vectors.get(item, 'target');
+    },
+    async loadMeta<T>(key: string): Promise<T | undefined> {
+      await writes;
+      return store.getMeta<T>(key);
+    },
+    /**
+     * Writes shopper data beside the events, in order with them: a write asked for before a
+     * forget lands before it (and is cleared by it); one whose `generation` is stale is dropped.
+     */
+    saveMeta(key: string, value: unknown, atGeneration: number): Promise<void> {
+      return chainWrite(async () => {
+        if (atGeneration === generation) await store.setMeta(key, value);
+      });
     },
 
     /** History as the model sees it now (for explanations and tests). */

@@ -1,11 +1,10 @@
 import type { StoredEvent } from '../core/wire.js';
-import { eventWeight } from '../model/history.js';
+import { eventWeight, SESSION_GAP_MS } from '../model/history.js';
 import { priceBand } from '../model/features.js';
 import type { ModelParams } from '../model/params.js';
 import type { InterestProfile, InterestSummary, WeightedInterest } from '../types.js';
 
-/** A pause longer than this starts a new shopping session. */
-export const SESSION_GAP_MS = 30 * 60_000;
+export { SESSION_GAP_MS };
 const TOP = 10;
 
 function top(weights: Map<string, number>): WeightedInterest[] {

@@ -13,6 +13,9 @@ export interface HistoryEntry {
   events: number;
 }
 
+/** A pause longer than this starts a new shopping session. */
+export const SESSION_GAP_MS = 30 * 60_000;
+
 const STRENGTH: Record<EventType, number> = { impression: 0, view: 1, click: 2, add_to_cart: 3, purchase: 4 };
 
 /** Weight of one event: action strength × time decay × dwell bonus. */
@@ -38,17 +41,27 @@ function richness(item: StoredEvent['item']): number {
  * Folds events (oldest first) into distinct items, newest first, at most `historyWindow` of
  * them. Several events on one item add up (an impression then a click is a click minus a
  * little); items further back in the sequence weigh less by `orderDecay` per step, times the
- * learned `orderWeights[k]` of a site-trained model.
+ * learned `orderWeights[k]` of a site-trained model. Events of the current session are
+ * multiplied by `sessionBoost`.
  *
  * One pass from the newest event back: an item's first sighting fixes its recency rank, and
  * once the window is full, events of items outside it are skipped with one Map lookup. This
  * keeps a rerank with 100,000 stored events inside its budget.
  */
 export function buildHistory(events: readonly StoredEvent[], params: ModelParams, now: number): HistoryEntry[] {
+  // The current session runs back from now to the first pause longer than SESSION_GAP_MS (the
+  // same rule as the profile's); its events weigh `sessionBoost` times more.
+  const boost = params.sessionBoost !== undefined && Number.isFinite(params.sessionBoost) && params.sessionBoost > 0 ? params.sessionBoost : 1;
+  let inSession = boost !== 1;
+  let sessionEdge = now;
   const byId = new Map<string, HistoryEntry & { richness: number }>();
   const newestFirst: Array<HistoryEntry & { richness: number }> = [];
   for (let k = events.length - 1; k >= 0; k--) {
     const e = events[k]!;
+    if (inSession) {
+      if (sessionEdge - e.at > SESSION_GAP_MS) inSession = false;
+      else sessionEdge = e.at;
+    }
     let entry = byId.get(e.item.id);
     if (!entry) {
       if (newestFirst.length >= params.historyWindow) continue;
@@ -65,7 +78,7 @@ export function buildHistory(events: readonly StoredEvent[], params: ModelParams
         entry.richness = r;
       }
     }
-    entry.weight += eventWeight(e, params, now);
+    entry.weight += eventWeight(e, params, now) * (inSession ? boost : 1);
     entry.events += 1;
   }
   let decay = 1;

@@ -38,6 +38,19 @@ export interface ModelParams {
    * last value holds for older items). Absent: 1 for all, so only `orderDecay` applies.
    */
   orderWeights?: number[];
+  /**
+   * Multiplier of events in the current session (since the last pause of `SESSION_GAP_MS`), so
+   * what the shopper is after right now outweighs long-term history; 1 = off. Absent: 1.
+   */
+  sessionBoost?: number;
+  /** Repeat-purchase sense learned by the trainer (`src/train/repurchase.ts`); absent: nothing is consumable. */
+  repurchase?: RepurchaseParams;
+}
+
+/** Per-category repurchase rates from the site's sequences; see `src/learn/repurchase.ts`. */
+export interface RepurchaseParams {
+  /** Category → share of its items' occurrences that repeat an item the same shopper had before. */
+  rates: Record<string, number>;
 }
 
 export const DEFAULT_PARAMS: ModelParams = Object.freeze({
@@ -52,4 +65,5 @@ export const DEFAULT_PARAMS: ModelParams = Object.freeze({
   positionWeight: 0.05,
   historyWindow: 128,
   unknownFeatures: 'random',
+  sessionBoost: 2,
 }) as ModelParams;

@@ -2,6 +2,7 @@ import type { Dataset } from '../eval/dataset.js';
 import type { InterestModel } from '../model/model.js';
 import { encodeModel, type ModelManifest } from '../model/model-format.js';
 import { hashString } from '../model/hash.js';
+import { repurchaseRates } from './repurchase.js';
 import { DEFAULT_TRAIN_CONFIG, jsMatMul, quickEvaluate, toModel, train, type EvalSet, type MatMul, type TrainConfig, type TrainState } from './trainer.js';
 
 export interface FitOptions {
@@ -82,6 +83,7 @@ export function fit(ds: Dataset, options: FitOptions = {}): FitResult {
     state.logRecency.set(bestState.rec);
   }
   const model = toModel(final, 'pending');
+  model.params = { ...model.params, repurchase: repurchaseRates(ds) }; // repeat-purchase sense, learned from the same sequences
   model.version = modelVersion(model);
   return {
     model,

@@ -58,7 +58,7 @@ describe('model extensions for site-trained weights', () => {
   });
 
   it('applies the learned recency curve by distinct-item position', () => {
-    const params = { ...DEFAULT_PARAMS, orderDecay: 1, orderWeights: [1, 0.5, 0.25] };
+    const params = { ...DEFAULT_PARAMS, orderDecay: 1, sessionBoost: 1, orderWeights: [1, 0.5, 0.25] };
     const item = (id: string): WireItem => ({ id });
     const events: StoredEvent[] = ['a', 'b', 'c', 'd', 'c'].map((id, i) => ({ type: 'click', item: item(id), at: 1e12 + i, seq: i }));
     const h = buildHistory(events, params, 1e12 + 10);
