@@ -1,5 +1,5 @@
 import { LIMITS } from './limits.js';
-import { EVENT_TYPES, type AttributeValue, type EventType } from '../types.js';
+import { EVENT_TYPES, type AttributeValue, type EventType, type RerankOptions } from '../types.js';
 import type { WireEvent, WireItem } from './wire.js';
 import type { ForgetFilter } from './forget-filter.js';
 
@@ -45,6 +45,12 @@ function requireFinite(value: unknown, field: string, min: number, max: number):
   if (typeof value !== 'number' || !Number.isFinite(value)) throw inputError(field, 'a finite number', value);
   if (value < min || value > max) throw inputError(field, `between ${min} and ${max}`, value);
   return value;
+}
+
+function requireInteger(value: unknown, field: string, min: number, max: number): number {
+  const n = requireFinite(value, field, min, max);
+  if (!Number.isInteger(n)) throw inputError(field, 'an integer', n);
+  return n;
 }
 
 /** Strict: used for tracked items, which are written to storage. */
@@ -94,11 +100,7 @@ export function validateEvent(value: unknown, now: number = Date.now()): WireEve
   const event: WireEvent = { type: type as EventType, item: validateItem(value.item, 'event.item'), at: now };
   const listId = optionalString(value.listId, 'event.listId', LIMITS.listIdLength);
   if (listId) event.listId = listId;
-  if (value.position !== undefined) {
-    const p = requireFinite(value.position, 'event.position', 0, LIMITS.maxPosition);
-    if (!Number.isInteger(p)) throw inputError('event.position', 'an integer', p);
-    event.position = p;
-  }
+  if (value.position !== undefined) event.position = requireInteger(value.position, 'event.position', 0, LIMITS.maxPosition);
   if (value.dwellMs !== undefined) event.dwellMs = requireFinite(value.dwellMs, 'event.dwellMs', 0, LIMITS.maxDwellMs);
   // Events from the future or before 2000 are clock bugs on the page; they would distort decay.
   if (value.at !== undefined) event.at = requireFinite(value.at, 'event.at', 946_684_800_000, now + 86_400_000);
@@ -144,29 +146,16 @@ function lenientItem(raw: Record<string, unknown>, id: string): WireItem {
   return item;
 }
 
-export interface RerankOptionsWire {
-  listId?: string;
-  limit?: number;
-  timeoutMs?: number;
-  exploration?: number;
-  diversity?: number;
-  privacyNoise?: number;
-}
-
-export function validateRerankOptions(value: unknown): RerankOptionsWire {
+export function validateRerankOptions(value: unknown): RerankOptions {
   if (value === undefined) return {};
   if (!isRecord(value)) throw inputError('options', 'an object', value);
-  const out: RerankOptionsWire = {};
+  const out: RerankOptions = {};
   for (const knob of ['exploration', 'diversity', 'privacyNoise'] as const) {
     if (value[knob] !== undefined) out[knob] = requireFinite(value[knob], `options.${knob}`, 0, 1);
   }
   const listId = optionalString(value.listId, 'options.listId', LIMITS.listIdLength);
   if (listId) out.listId = listId;
-  if (value.limit !== undefined) {
-    const limit = requireFinite(value.limit, 'options.limit', 0, Number.MAX_SAFE_INTEGER);
-    if (!Number.isInteger(limit)) throw inputError('options.limit', 'an integer', limit);
-    out.limit = limit;
-  }
+  if (value.limit !== undefined) out.limit = requireInteger(value.limit, 'options.limit', 0, Number.MAX_SAFE_INTEGER);
   if (value.timeoutMs !== undefined) out.timeoutMs = requireFinite(value.timeoutMs, 'options.timeoutMs', 0, 600_000);
   return out;
 }
