@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequestLog } from './scripts/demo-serve.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const sdkDist = resolve(root, 'dist');
@@ -20,6 +21,9 @@ function demoStatic(): Plugin {
   return {
     name: 'hearth-demo-static',
     configureServer(server) {
+      // The privacy panel's request log also works under `vite` (dev), though the dev server's own
+      // module requests then fill it; `npm run demo` serves the built demo instead.
+      server.middlewares.use(createRequestLog().middleware);
       server.middlewares.use((req, res, next) => {
         const hit = files().find((f) => req.url?.split('?')[0] === `/${f.url}`);
         if (!hit) return next();

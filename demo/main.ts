@@ -38,7 +38,7 @@ for (const k of KNOBS) {
 }
 knobBox.append(h('div', { class: 'knob' },
   h('label', {}, 'Decay', h('output', { text: '14-day half-life' })),
-  h('p', { text: 'Fixed in the model (no per-call setting): an event’s weight halves every 14 days. See it in the Simulator with “days between visits”.' })));
+  h('p', { text: 'Not a per-call option: in Hearth’s default model an event’s weight halves every 14 days. Measure it in the Simulator (“days between visits”).' })));
 
 // Routing: #/ featured, #/c/<department>, #/p/<product id>
 let renderSeq = 0;

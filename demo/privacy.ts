@@ -78,10 +78,16 @@ export function mountPrivacy(root: HTMLElement): void {
       return;
     }
     const bad = log.requests.filter(carriesData);
-    summary.replaceChildren(
-      h('span', { class: bad.length ? 'bad' : 'ok', text: bad.length ? `${bad.length} request(s) carried data — inspect below` : '✓ No request carried behaviour.' }),
-      ` ${log.requests.length} requests logged, ${log.requests.reduce((n, r) => n + r.bodyBytes, 0)} bytes sent in bodies, ${log.requests.filter((r) => r.query).length} with a query string; ${log.logReads} log polls by this panel.`,
-    );
+    if ((import.meta as { env?: { DEV?: boolean } }).env?.DEV) {
+      // Under `vite` (dev) the log also holds vite's own module requests (`?v=…`, `?import`); the
+      // built demo of `npm run demo` is what a shop would serve, and gives the clean list.
+      summary.replaceChildren(`Dev server: ${log.requests.length} requests logged, including vite’s own module requests with query strings (not Hearth’s). Run \`npm run demo\` for the built demo and a clean log.`);
+    } else {
+      summary.replaceChildren(
+        h('span', { class: bad.length ? 'bad' : 'ok', text: bad.length ? `${bad.length} request(s) carried data — inspect below` : '✓ No request carried behaviour.' }),
+        ` ${log.requests.length} requests logged, ${log.requests.reduce((n, r) => n + r.bodyBytes, 0)} bytes sent in bodies, ${log.requests.filter((r) => r.query).length} with a query string; ${log.logReads} log polls by this panel.`,
+      );
+    }
     table.replaceChildren(h('thead', {}, h('tr', {}, h('th', { text: '#' }), h('th', { text: 'Request' }), h('th', { text: 'Kind' }), h('th', { text: 'Sent' }))));
     const body = h('tbody');
     for (const r of [...log.requests].reverse().slice(0, 60)) {

@@ -57,17 +57,18 @@ function referrerPath(referer) {
   }
 }
 
-/** Serves demo/dist and the log. `port: 0` picks a free port (tests). */
-export async function startDemoServer({ port = 5173, host = '127.0.0.1', dir = DEMO_DIST } = {}) {
-  const base = resolve(dir);
+/**
+ * The request log as connect-style middleware: answers LOG_PATH with the log, records every other
+ * request and passes it on. Used by this server and by the vite dev server (vite.config.ts).
+ */
+export function createRequestLog() {
   const log = [];
   let logReads = 0;
-  const server = createServer((req, res) => {
+  const middleware = (req, res, next) => {
     let bodyBytes = 0;
     req.on('data', (c) => (bodyBytes += c.length));
-    req.on('end', async () => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      if (path === LOG_PATH) {
+    req.on('end', () => {
+      if (new URL(req.url ?? '/', 'http://x').pathname === LOG_PATH) {
         // The panel's own polling is counted, not listed: it would otherwise fill the list it shows.
         logReads++;
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -75,6 +76,21 @@ export async function startDemoServer({ port = 5173, host = '127.0.0.1', dir = D
         return;
       }
       record(log, req, bodyBytes);
+      next();
+    });
+    // A request without a body may have ended already; `resume` makes 'end' fire either way.
+    req.resume();
+  };
+  return { log, middleware };
+}
+
+/** Serves demo/dist and the log. `port: 0` picks a free port (tests). */
+export async function startDemoServer({ port = 5173, host = '127.0.0.1', dir = DEMO_DIST } = {}) {
+  const base = resolve(dir);
+  const { log, middleware } = createRequestLog();
+  const server = createServer((req, res) => {
+    middleware(req, res, async () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const file = normalize(join(base, path));
       if (!file.startsWith(base)) return void res.writeHead(403).end();
       try {
