@@ -2,6 +2,7 @@ import type { BackendChoice, BackendName, ConsentState, InterestProfile, Reason 
 import type { StoredEvent, WireEvent, WireItem } from '../core/wire.js';
 import type { ForgetWire } from '../core/validate.js';
 import type { RankKnobs } from '../rank/arrange.js';
+import type { LearningStatus } from '../learn/learn-loop.js';
 
 /**
  * The page ↔ worker contract, and nothing else. Every argument and result is plain,
@@ -46,6 +47,8 @@ export interface WorkerDiagnostics {
   tensorBytes: number;
   /** JS heap of the worker in bytes, where the browser exposes it (Chromium), else undefined. */
   heapBytes?: number;
+  /** The on-device learner (`src/learn/learn-loop.ts`): whether this worker trains, and how far. */
+  learning?: LearningStatus;
 }
 
 export interface WorkerApi {

@@ -7,6 +7,7 @@ import { createTabSync } from './tab-sync.js';
 import { deleteDatabase, storeForConsent } from './consent-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { debug } from '../core/log.js';
+import { startLearning, type Learning } from '../learn/learn-loop.js';
 import type { BackendName, ConsentState } from '../types.js';
 import type { InitConfig, WorkerApi, WorkerRankResult, WorkerReady } from './protocol.js';
 
@@ -26,7 +27,7 @@ async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: 
  * the page made before start-up finished run in order once it has.
  */
 export function createWorkerApi(): WorkerApi {
-  type State = { engine: Engine; ready: WorkerReady; sync: ReturnType<typeof createTabSync> };
+  type State = { engine: Engine; ready: WorkerReady; sync: ReturnType<typeof createTabSync>; learning: Learning };
   let started: Promise<State> | undefined;
   let consent: ConsentState = 'granted';
   let dbName = '';
@@ -56,7 +57,9 @@ export function createWorkerApi(): WorkerApi {
         eng = await createEngine({ store, model, scorer, ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}) });
         const ready: WorkerReady = { backend: scorer.backend as BackendName, events: eng.eventCount, store: store.kind, modelVersion: model.version };
         const sync = createTabSync(config.dbName, eng);
-        return { engine: eng, ready, sync };
+        // On-device learning runs in the background from here on (one tab at a time).
+        const learning = startLearning(eng, config.dbName);
+        return { engine: eng, ready, sync, learning };
       })();
       return started.then((s) => ({ ...s.ready, events: s.engine.eventCount }));
     },
@@ -108,16 +111,17 @@ export function createWorkerApi(): WorkerApi {
     },
     async close() {
       if (!started) return;
-      const { engine, sync } = await started;
+      const { engine, sync, learning } = await started;
+      learning.close();
       sync.close();
       await engine.close();
     },
     async diagnostics() {
-      const { ready } = await engineState();
+      const { ready, learning } = await engineState();
       const { tensors, bytes } = tensorMemory();
       // performance.memory is Chromium-only and non-standard; absent elsewhere.
       const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
-      return { backend: ready.backend, tensors, tensorBytes: bytes, ...(heap === undefined ? {} : { heapBytes: heap }) };
+      return { backend: ready.backend, tensors, tensorBytes: bytes, learning: learning.status(), ...(heap === undefined ? {} : { heapBytes: heap }) };
     },
   };
 }
