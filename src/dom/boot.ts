@@ -13,15 +13,21 @@ import { readPageProduct } from './json-ld.js';
 import { trackCards } from './card-tracking.js';
 import { RERANK_SELECTOR, rerankElement } from './rerank-element.js';
 
+const BOOTED = Symbol.for('hearth.booted');
+
 /**
  * Starts the script-tag build: reads its options, puts `window.Hearth` in place of the
  * snippet's queue and replays the queue in order, then starts automatic tracking and the
  * first DOM rerank. Each step is isolated: one failing leaves the others, and the page, alone.
  */
 export function boot(win: Window, script: HTMLScriptElement | null): void {
-  const w = win as unknown as { Hearth?: unknown };
+  const w = win as unknown as { Hearth?: unknown } & Record<symbol, unknown>;
+  // The script is on the page twice: the first copy runs, later ones do nothing. A registered
+  // symbol works across copies (each has its own closure) even where window.Hearth is the page's own.
+  if (w[BOOTED]) return;
+  w[BOOTED] = true;
   const existing = w.Hearth as { loaded?: unknown; options?: unknown } | unknown[] | undefined;
-  if (existing && !Array.isArray(existing) && existing.loaded) return; // the script is on the page twice
+  if (existing && !Array.isArray(existing) && existing.loaded) return; // an older copy, before the marker
   const queue = Array.isArray(existing) ? existing : [];
   const options = readScriptOptions(script, Array.isArray(existing) ? (existing as unknown as { options?: unknown }).options : undefined);
 

@@ -135,6 +135,8 @@ test.describe('shop with data attributes only', () => {
     await open('shop-foreign-global.html');
     expect(await firstRerank(page)).toEqual({ reordered: false, fallback: false });
     expect(await page.evaluate(() => (window as unknown as { Hearth: unknown }).Hearth)).toEqual({ theme: 'hearth-and-home', version: 3 });
+    // The tag is on this page twice: still one rerank of the grid.
+    expect(await page.evaluate(() => (window as unknown as { reranks: unknown[] }).reranks.length)).toBe(1);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -36,7 +36,11 @@ test.describe('shop with GA4: one script tag, dataLayer tracking, grid reranked'
     const order = await gridOrder(page);
     expect(order).not.toEqual(ids);
     expect([...order].sort()).toEqual([...ids].sort());
-    expect(order.slice(0, 3).every(isTent)).toBe(true);
+    // The clicked tents lead; the tent never touched rises into the top half. (Where the bought
+    // one goes is the model's call: already bought may mean not wanted again.)
+    expect(order.slice(0, 3)).toEqual(expect.arrayContaining(['p2', 'p10']));
+    expect(order.indexOf('p14')).toBeLessThan(8);
+    expect(order.slice(0, 4).filter(isTent).length).toBeGreaterThanOrEqual(3);
     // The same elements, untouched: only moved, in one synchronous batch.
     expect(await page.$$eval('#grid > li', (lis) => lis.map((li) => li.outerHTML).sort())).toEqual(cardsBefore);
     const mutations = await page.evaluate(() => (window as unknown as { mutations: Array<{ batch: number; type: string; target: string }> }).mutations);
