@@ -29,7 +29,7 @@ export async function renderInterests(root: HTMLElement): Promise<void> {
   const [profile, data]: [InterestProfile, HearthExport] = await Promise.all([hearth.profile(), hearth.export()]);
   consent = data.consent;
   const counter = document.getElementById('engine-events');
-  if (counter) counter.textContent = `${profile.events} events`;
+  if (counter) counter.textContent = `${profile.events} event${profile.events === 1 ? '' : 's'}`;
   const last = timeline.at(-1);
   if (!last || last.events !== profile.events) timeline.push({ events: profile.events, shares: new Map(profile.longTerm.categories.map((c) => [c.name, c.share])) });
   if (timeline.length > 60) timeline.shift();
@@ -42,7 +42,8 @@ export async function renderInterests(root: HTMLElement): Promise<void> {
     consentBox.append(h('label', {}, input, ` ${state === 'granted' ? 'Granted' : state === 'pending' ? 'Pending (memory only)' : 'Denied (deletes)'}`));
   }
 
-  const exportBtn = h('button', { type: 'button', class: 'secondary', text: 'Export my data (JSON)' });
+  const exportBytes = new Blob([JSON.stringify(data)]).size;
+  const exportBtn = h('button', { type: 'button', class: 'secondary', text: `Export my data (JSON, ${(exportBytes / 1024).toFixed(1)} KB)` });
   exportBtn.addEventListener('click', () => void hearth.export().then(download));
   const resetBtn = h('button', { type: 'button', class: 'danger', id: 'reset-all', text: 'Reset: forget everything' });
   resetBtn.addEventListener('click', () => void forget({ all: true }));
@@ -62,7 +63,7 @@ export async function renderInterests(root: HTMLElement): Promise<void> {
 
   const sess = profile.session;
   root.replaceChildren(
-    h('h3', { text: `What Hearth knows: ${profile.events} events` }),
+    h('h3', { text: `What Hearth knows: ${profile.events} event${profile.events === 1 ? '' : 's'}` }),
     h('p', { class: 'explain', text: 'Read live from the worker with hearth.profile(): shares of the model’s own event weights (action strength × recency × dwell). “This session” counts since the last 30-minute pause.' }),
     h('h3', { text: 'Top categories' }),
     pairedBars(pairs(profile.longTerm.categories, sess.categories), { label: 'Top categories, long-term and this session', a: 'Long-term', b: `This session (${sess.events} events)`, onForget: (c) => void forget({ category: c }) }),

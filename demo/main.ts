@@ -100,7 +100,7 @@ tabs.forEach((t, i) => {
 
 const info = await hearth.ready().catch(() => undefined);
 byId('engine').textContent = info ? `Hearth ${info.backend.toUpperCase()}` : 'Hearth unavailable: shop’s order';
-byId('engine-events').textContent = `${info?.events ?? 0} events`;
+byId('engine-events').textContent = `${info?.events ?? 0} event${info?.events === 1 ? '' : 's'}`;
 mountInterests(byId('panel-interests'));
 mountSimulator(byId('panel-simulator'));
 mountPrivacy(byId('panel-privacy'));

@@ -53,6 +53,7 @@ export function mountSimulator(root: HTMLElement): void {
   const plot = h('div', { id: 'sim-plot' });
   const feed = h('ol', { class: 'feed', id: 'sim-feed', 'aria-label': 'Simulated clicks, newest first' });
   const note = h('p', { class: 'explain' });
+  const verdict = h('p', { class: 'verdict', id: 'sim-verdict' });
 
   const describe = async () => {
     const p = PERSONAS.find((x) => x.id === mode.value);
@@ -76,6 +77,12 @@ export function mountSimulator(root: HTMLElement): void {
       h('div', { class: 'stat hearth' }, h('span', { class: 'meta', text: 'Hearth: chosen item in top 5 (CTR@5 proxy)' }), h('b', { text: steps.length ? `${Math.round(hit(pers, 5) * 100)}%` : '—' })),
       h('div', { class: 'stat' }, h('span', { class: 'meta', text: 'Shop’s order: in top 5' }), h('b', { text: steps.length ? `${Math.round(hit(shop, 5) * 100)}%` : '—' })),
     );
+    const gain = mean(shop) - mean(pers);
+    verdict.textContent = steps.length < 3 ? '' : gain > 0.05
+      ? `Over ${steps.length} steps, the item this shopper chose sat on average ${gain.toFixed(1)} places higher in Hearth’s order than in the shop’s.`
+      : gain < -0.05
+        ? `Over ${steps.length} steps, Hearth’s order placed the chosen item ${(-gain).toFixed(1)} places lower on average than the shop’s: no taste to learn here, or not yet.`
+        : `Over ${steps.length} steps, both orders placed the chosen item equally high on average.`;
     plot.replaceChildren(lineChart([
       { name: 'Hearth’s order', color: PALETTE[0]!, values: rolling(pers) },
       { name: 'Shop’s order', color: '#9aa0ab', values: rolling(shop) },
@@ -166,7 +173,7 @@ export function mountSimulator(root: HTMLElement): void {
       h('div', { class: 'row-buttons' }, runBtn, stopBtn)),
     h('h3', { text: 'Ranking quality, measured live' }),
     h('p', { class: 'explain', text: 'Where the item the shopper chose next sat in each order (1 = top). Computed at every step from the same list; the shopper’s choice never depends on the order shown.' }),
-    stats, plot, note,
+    stats, verdict, plot, note,
     h('h3', { text: 'Simulated clicks' }),
     feed,
   );
