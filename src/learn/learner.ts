@@ -10,7 +10,7 @@ export interface LearnerOptions {
   epochs?: number;
 }
 
-export const LEARNER_DEFAULTS = Object.freeze({ l2: 0.01, lr: 0.1, epochs: 40 });
+export const LEARNER_DEFAULTS = Object.freeze({ l2: 0.01, lr: 0.1, epochs: 10 });
 
 const softplus = (x: number) => (x > 30 ? x : Math.log1p(Math.exp(x)));
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));

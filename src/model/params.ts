@@ -65,5 +65,5 @@ export const DEFAULT_PARAMS: ModelParams = Object.freeze({
   positionWeight: 0.05,
   historyWindow: 128,
   unknownFeatures: 'random',
-  sessionBoost: 2,
+  sessionBoost: 4,
 }) as ModelParams;
