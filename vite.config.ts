@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequestLog } from './scripts/demo-serve.mjs';
+import { createRequestLog } from './scripts/demo-request-log.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const sdkDist = resolve(root, 'dist');

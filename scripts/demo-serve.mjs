@@ -10,10 +10,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeDemoData } from './demo-data.mjs';
+import { createRequestLog } from './demo-request-log.mjs';
+
+export { LOG_PATH } from './demo-request-log.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_DIST = resolve(root, 'demo/dist');
-export const LOG_PATH = '/__requests';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -32,56 +34,6 @@ export async function buildDemo({ quiet = false } = {}) {
   if (!quiet) console.log(summary);
   const { build } = await import('vite');
   await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
-}
-
-/**
- * Records one request: what the page or worker asked for and how much it sent. `carries` is what a
- * request could smuggle behaviour in: a body or a query string (every request here should have neither).
- */
-function record(log, req, bodyBytes) {
-  const url = new URL(req.url ?? '/', 'http://x');
-  log.push({
-    n: log.length + 1, at: Date.now(), method: req.method ?? '?', path: url.pathname, query: url.search,
-    bodyBytes, dest: String(req.headers['sec-fetch-dest'] ?? ''), cookie: Boolean(req.headers.cookie),
-    // Who asked: a worker's fetches carry the worker script as referrer, the page's the page.
-    from: referrerPath(req.headers.referer),
-  });
-  if (log.length > 2000) log.splice(0, log.length - 2000);
-}
-
-function referrerPath(referer) {
-  try {
-    return referer ? new URL(referer).pathname : '';
-  } catch {
-    return '';
-  }
-}
-
-/**
- * The request log as connect-style middleware: answers LOG_PATH with the log, records every other
- * request and passes it on. Used by this server and by the vite dev server (vite.config.ts).
- */
-export function createRequestLog() {
-  const log = [];
-  let logReads = 0;
-  const middleware = (req, res, next) => {
-    let bodyBytes = 0;
-    req.on('data', (c) => (bodyBytes += c.length));
-    req.on('end', () => {
-      if (new URL(req.url ?? '/', 'http://x').pathname === LOG_PATH) {
-        // The panel's own polling is counted, not listed: it would otherwise fill the list it shows.
-        logReads++;
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ requests: log, logReads }));
-        return;
-      }
-      record(log, req, bodyBytes);
-      next();
-    });
-    // A request without a body may have ended already; `resume` makes 'end' fire either way.
-    req.resume();
-  };
-  return { log, middleware };
 }
 
 /** Serves demo/dist and the log. `port: 0` picks a free port (tests). */
