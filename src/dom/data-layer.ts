@@ -12,9 +12,25 @@ type Push = (...entries: unknown[]) => number;
  */
 export function watchDataLayer(win: Window, onEntry: (entry: unknown) => void): void {
   const w = win as unknown as { dataLayer?: unknown };
-  // The same line every GA snippet runs, so creating it is harmless to gtag and GTM.
-  w.dataLayer ??= [];
-  const layer = w.dataLayer;
+  if (w.dataLayer !== undefined) {
+    watchLayer(w.dataLayer, onEntry);
+    return;
+  }
+  // No dataLayer yet. Hearth defines one global (`Hearth`) and never creates the page's: it
+  // looks again when the tag manager is likely to have run. Entries pushed before then are
+  // still in the array and are replayed when watching starts, so none are missed.
+  let watching = false;
+  const look = () => {
+    if (watching || w.dataLayer === undefined) return;
+    watching = true;
+    watchLayer(w.dataLayer, onEntry);
+  };
+  win.document?.addEventListener?.('DOMContentLoaded', look, { once: true });
+  win.addEventListener?.('load', look, { once: true });
+  for (const ms of [0, 1_000, 3_000, 10_000]) win.setTimeout?.(look, ms);
+}
+
+function watchLayer(layer: unknown, onEntry: (entry: unknown) => void): void {
   if (!Array.isArray(layer)) {
     debug('window.dataLayer is not an array; not watching it');
     return;

@@ -22,16 +22,26 @@ describe('watchDataLayer', () => {
     expect(win.dataLayer).toHaveLength(4);
   });
 
-  it('creates the dataLayer if missing, as GA snippets do, and survives a throwing handler or a frozen layer', () => {
-    const win: { dataLayer?: unknown[] } = {};
-    watchDataLayer(win as unknown as Window, () => {
+  it('never creates the page’s dataLayer, picks up one created later, and survives a throwing handler or a frozen layer', () => {
+    const later: Array<() => void> = [];
+    const win: { dataLayer?: unknown[]; setTimeout: (fn: () => void) => number; addEventListener: (t: string, fn: () => void) => void } = {
+      setTimeout: (fn) => later.push(fn),
+      addEventListener: (_t, fn) => later.push(fn),
+    };
+    const seen: unknown[] = [];
+    watchDataLayer(win as unknown as Window, (e) => {
+      seen.push(e);
       throw new Error('bad entry');
     });
+    expect(win.dataLayer).toBeUndefined(); // Hearth defines one global, not two
+    win.dataLayer = [{ event: 'early' }]; // GA's snippet runs after Hearth
+    later.forEach((fn) => fn());
     expect(() => win.dataLayer!.push({ event: 'x' })).not.toThrow();
+    expect(seen).toEqual([{ event: 'early' }, { event: 'x' }]);
     const frozen = { dataLayer: Object.freeze([{ event: 'a' }]) };
-    const seen: unknown[] = [];
-    expect(() => watchDataLayer(frozen as unknown as Window, (e) => seen.push(e))).not.toThrow();
-    expect(seen).toEqual([{ event: 'a' }]);
+    const fromFrozen: unknown[] = [];
+    expect(() => watchDataLayer(frozen as unknown as Window, (e) => fromFrozen.push(e))).not.toThrow();
+    expect(fromFrozen).toEqual([{ event: 'a' }]);
     expect(() => watchDataLayer({ dataLayer: 'nope' } as unknown as Window, () => undefined)).not.toThrow();
   });
 });
