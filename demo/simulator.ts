@@ -47,6 +47,9 @@ export function mountSimulator(root: HTMLElement): void {
   const stepsOut = h('output', { text: '30' });
   const gapInput = h('select', { id: 'sim-gap', 'aria-label': 'Days between visits' });
   for (const d of [0, 1, 3, 7, 14]) gapInput.append(h('option', { value: d, text: d === 0 ? 'same day' : `${d} day${d > 1 ? 's' : ''}` }));
+  const baseline = h('select', { id: 'sim-baseline', 'aria-label': 'Shop’s order in the replay' });
+  baseline.append(h('option', { value: 'pop', text: 'Bestsellers (popularity among other shoppers)' }), h('option', { value: 'id', text: 'Catalogue order (by item number)' }));
+  const baselineRow = h('label', { hidden: true }, 'Shop’s order in the replay', baseline);
   const runBtn = h('button', { type: 'button', class: 'primary', id: 'sim-run', text: 'Run simulation' });
   const stopBtn = h('button', { type: 'button', class: 'secondary', text: 'Stop', disabled: true });
   const stats = h('div', { class: 'stat-grid', id: 'sim-stats', role: 'status', 'aria-live': 'polite' });
@@ -57,11 +60,12 @@ export function mountSimulator(root: HTMLElement): void {
 
   const describe = async () => {
     const p = PERSONAS.find((x) => x.id === mode.value);
+    baselineRow.hidden = Boolean(p);
     if (p) blurb.textContent = `${p.blurb} Runs on this page’s own Hearth: your history is reset first, and the shop on the left updates as it goes.`;
     else {
       const s = await loadBeauty();
       blurb.textContent = s.available
-        ? `${s.shoppers.length} real shoppers from ${s.source} (${s.users} in all). Each step ranks the item they actually chose next among 39 they never touched; the shop’s order is bestsellers first. Item names are generated from opaque ids. Runs in a separate Hearth database, so your history is untouched.`
+        ? `${s.shoppers.length} real shoppers from ${s.source} (${s.users} in all). Each step ranks the item they actually chose next among 39 they never touched; the shop’s order is bestsellers first (a strong baseline here: the 39 others are drawn at random and mostly rarely bought) or the catalogue order. Item names are generated from opaque ids. Runs in a separate Hearth database, so your history is untouched.`
         : s.reason ?? 'Replay unavailable.';
     }
   };
@@ -130,13 +134,14 @@ export function mountSimulator(root: HTMLElement): void {
       await replayHearth.track({ type: 'click', item: beautyItem(s, seq[0]!), at: t0 });
       for (let i = 1; i < seq.length && done < n && !stopRequested; i++, done++) {
         const ids = [seq[i]!, ...shopper.negatives.filter((x) => !seq.includes(x))];
-        const shopOrder = ids.sort((a, b) => (s.items[String(b)]?.p ?? 0) - (s.items[String(a)]?.p ?? 0) || a - b).map((id) => beautyItem(s, id));
+        const byPopularity = baseline.value === 'pop';
+        const shopOrder = ids.sort((a, b) => (byPopularity ? (s.items[String(b)]?.p ?? 0) - (s.items[String(a)]?.p ?? 0) : 0) || a - b).map((id) => beautyItem(s, id));
         const target = `az-${seq[i]}`;
         const ranked = await replayHearth.rank(shopOrder, rankOptions('beauty'));
         const pos = ranked.items.findIndex((x) => x.id === target) + 1, shopPos = shopOrder.findIndex((x) => x.id === target) + 1;
         const item = shopOrder[shopPos - 1]!;
         steps.push({ personal: pos, shop: shopPos, label: item.title });
-        log(`${done + 1}. ${item.title} (${item.brand}) — #${pos} in Hearth’s order, #${shopPos} in bestsellers`);
+        log(`${done + 1}. ${item.title} (${item.brand}) — #${pos} in Hearth’s order, #${shopPos} in the shop’s`);
         await replayHearth.track({ type: 'click', item, at: t0 + i * 3_600_000 });
         draw();
         await new Promise((r) => setTimeout(r, 30));
@@ -147,7 +152,7 @@ export function mountSimulator(root: HTMLElement): void {
   runBtn.addEventListener('click', async () => {
     if (running) return;
     running = true; stopRequested = false;
-    runBtn.disabled = true; stopBtn.disabled = false; mode.disabled = true;
+    runBtn.disabled = true; stopBtn.disabled = false; mode.disabled = true; baseline.disabled = true;
     steps.length = 0; feed.replaceChildren(); note.textContent = '';
     draw();
     const n = Number(stepsInput.value), gap = Number(gapInput.value);
@@ -157,7 +162,7 @@ export function mountSimulator(root: HTMLElement): void {
       note.textContent = `Done: ${steps.length} steps measured.`;
     } finally {
       running = false;
-      runBtn.disabled = false; stopBtn.disabled = true; mode.disabled = false;
+      runBtn.disabled = false; stopBtn.disabled = true; mode.disabled = false; baseline.disabled = false;
       root.dataset.simDone = String(steps.length);
     }
   });
@@ -170,6 +175,7 @@ export function mountSimulator(root: HTMLElement): void {
       blurb,
       h('label', {}, h('span', {}, 'Steps (clicks): ', stepsOut), stepsInput),
       h('label', {}, 'Days between visits (5 clicks a visit) — shows decay', gapInput),
+      baselineRow,
       h('div', { class: 'row-buttons' }, runBtn, stopBtn)),
     h('h3', { text: 'Ranking quality, measured live' }),
     h('p', { class: 'explain', text: 'Where the item the shopper chose next sat in each order (1 = top). Computed at every step from the same list; the shopper’s choice never depends on the order shown.' }),

@@ -26,15 +26,17 @@ export async function makeDemoData(datasetsDir = process.env.HEARTH_DATASETS ?? 
   const attrs = JSON.parse(attrText);
   const sequences = seqText.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
   const negatives = new Map(negText.trim().split('\n').map((l) => { const [u, ...n] = l.trim().split(/\s+/).map(Number); return [u, n]; }));
-  // Popularity over the whole data set is the shop's default order ("bestsellers first").
-  const pop = new Map();
-  for (const [, ...items] of sequences) for (const i of items) pop.set(i, (pop.get(i) ?? 0) + 1);
   const attrFreq = new Map();
   for (const list of Object.values(attrs)) for (const a of list) attrFreq.set(a, (attrFreq.get(a) ?? 0) + 1);
   // Every k-th shopper with a history long enough to watch (8–40 items): deterministic, spread over the file.
   const eligible = sequences.filter((s) => s.length - 1 >= 8 && s.length - 1 <= 40);
   const step = Math.max(1, Math.floor(eligible.length / SHOPPERS));
   const chosen = eligible.filter((_, i) => i % step === 0).slice(0, SHOPPERS);
+  // Popularity among all *other* shoppers is the shop's "bestsellers" order: it must not know the
+  // replayed shoppers' own choices.
+  const replayed = new Set(chosen.map(([u]) => u));
+  const pop = new Map();
+  for (const [u, ...items] of sequences) if (!replayed.has(u)) for (const i of items) pop.set(i, (pop.get(i) ?? 0) + 1);
   const items = {};
   const shoppers = chosen.map(([user, ...seq]) => {
     const neg = (negatives.get(user) ?? []).slice(0, NEGATIVES);
