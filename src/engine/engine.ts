@@ -14,7 +14,7 @@ import { buildProfile } from './profile.js';
 import { topAttention } from './top-attention.js';
 import type { InterestProfile, Reason } from '../types.js';
 import { boughtReason, demoteRepurchases } from '../learn/repurchase.js';
-import { addPersonalTerm, type PersonalTerm } from '../learn/personal-term.js';
+import { addPersonalTerm, learnedReason, type PersonalTerm } from '../learn/personal-term.js';
 
 
 /** Reasons are worked out for this many top places of a ranked list. */
@@ -165,7 +165,7 @@ export async function createEngine(options: EngineOptions) {
       // After the scorer, in JS, so every backend gets the same adjustments: the learned personal
       // term u·t_c, then the repeat-purchase demotion (last, so nothing lifts a just-bought item back).
       const scores = Float32Array.from(out.scores);
-      if (personal && personal.modelVersion === model.version) addPersonalTerm(scores, cand, dims, personal.u);
+      const learned = personal && personal.modelVersion === model.version ? addPersonalTerm(scores, cand, dims, personal.u) : undefined;
       const demotedBy = demoteRepurchases(scores, head, hist, model.params.repurchase);
       const attention = topAttention(out.top, cand, histVecs, weights, dims, beta);
       const placed = arrange(scores, attention.similarity, cand, dims, model.params.positionWeight, knobs, random);
@@ -175,6 +175,8 @@ export async function createEngine(options: EngineOptions) {
         const moves = { explored: placed.explored[i]!, diversified: placed.diversified[i]! };
         const bought = demotedBy[i];
         reasons[i] = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[out.top[i]!], attention.contribution[i]!, moves);
+        const why = !bought && learned ? learnedReason(learned[i]!) : undefined;
+        if (why) reasons[i]!.push(why);
       }
       return {
         order: [...placed.order, ...tail],

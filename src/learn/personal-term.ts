@@ -9,6 +9,8 @@ export interface PersonalTerm {
   u: Float32Array;
 }
 
+import type { Reason } from '../types.js';
+
 /** Below this spread the base scores say almost nothing; u still orders what they leave tied. */
 const MIN_SPREAD = 0.01;
 
@@ -17,18 +19,30 @@ const MIN_SPREAD = 0.01;
  * deviation of the base scores in this list. The base score is a kernel sum over the history,
  * so its scale grows with history mass and session boost, while u is trained in logit units:
  * σ puts u on the list's own scale, so a margin of 1 always moves an item by one spread.
+ * Returns u·t_c per candidate (for reasons), or undefined when u does not fit the model.
  */
-export function addPersonalTerm(scores: Float32Array, vectors: Float32Array, dims: number, u: Float32Array): void {
-  if (u.length !== dims || scores.length === 0) return;
+export function addPersonalTerm(scores: Float32Array, vectors: Float32Array, dims: number, u: Float32Array): Float32Array | undefined {
+  if (u.length !== dims || scores.length === 0) return undefined;
   let mean = 0;
   for (const s of scores) mean += s;
   mean /= scores.length;
   let variance = 0;
   for (const s of scores) variance += (s - mean) ** 2;
   const spread = Math.max(MIN_SPREAD, Math.sqrt(variance / scores.length));
+  const added = new Float32Array(scores.length);
   for (let i = 0; i < scores.length; i++) {
     let s = 0;
     for (let j = 0; j < dims; j++) s += u[j]! * vectors[i * dims + j]!;
+    added[i] = s;
     scores[i]! += spread * s;
   }
+  return added;
+}
+
+/** u·t_c at which the learned term is worth telling the shopper: half a spread or more. */
+export const LEARNED_REASON_MIN = 0.5;
+
+/** The reason shown where what the worker learned from this shopper's picks lifted an item. */
+export function learnedReason(uDotT: number): Reason | undefined {
+  return uDotT >= LEARNED_REASON_MIN ? { kind: 'learned', text: 'like what you pick from lists', weight: uDotT } : undefined;
 }

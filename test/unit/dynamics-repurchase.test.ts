@@ -66,3 +66,19 @@ describe('repeat-purchase sense', () => {
     expect(r.reasons.flat().some((x) => x.kind === 'bought')).toBe(false);
   });
 });
+
+describe('trainer output', () => {
+  it('carries the learned repurchase rates in the model params, through model.json and back', async () => {
+    const { readDataset } = await import('../../src/eval/dataset.js');
+    const { writeFixture } = await import('../../src/eval/fixture.js');
+    const { fit } = await import('../../src/train/fit.js');
+    const { encodeModel, parseManifest } = await import('../../src/model/model-format.js');
+    const ds = readDataset(writeFixture());
+    const res = fit(ds, { config: { dims: 8, window: 5, negatives: 16, batch: 16, lr: 0.05, epochs: 2 }, patience: 2 });
+    const rates = res.model.params.repurchase?.rates;
+    expect(rates).toBeDefined();
+    expect(Object.values(rates!).every((r) => r >= 0 && r <= 1)).toBe(true);
+    const { manifest } = encodeModel(res.model);
+    expect(parseManifest(JSON.parse(JSON.stringify(manifest))).params.repurchase).toEqual(res.model.params.repurchase);
+  });
+});

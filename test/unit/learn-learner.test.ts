@@ -6,6 +6,11 @@ import { createVectorCache } from '../../src/model/vector-cache.js';
 import { candidateItems } from '../../src/core/validate.js';
 import { DEFAULT_PARAMS } from '../../src/model/params.js';
 import type { StoredEvent, WireItem } from '../../src/core/wire.js';
+import { addPersonalTerm, LEARNED_REASON_MIN } from '../../src/learn/personal-term.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import { createJsScorer } from '../../src/model/score-js.js';
+import { validateEvent } from '../../src/core/validate.js';
 
 const NOW = 1_800_000_000_000;
 const model = createDefaultModel();
@@ -73,5 +78,32 @@ describe('on-device learner', () => {
     const purchase = pairs.find((p) => p.pos.id === 'p2')!;
     const click = pairs.find((p) => p.pos.id === 'p4')!;
     expect(purchase.weight).toBeGreaterThan(click.weight);
+  });
+});
+
+describe('personal term in ranking', () => {
+  it('sits on the list’s own score scale: the same u reorders a 10× larger history alike', () => {
+    const list = items.slice(0, 6);
+    const vecs = new Float32Array(list.length * model.params.dims);
+    list.forEach((it, k) => vecs.set(targetOf(it), k * model.params.dims));
+    const u = Float32Array.from(targetOf(items[3]!), (x) => 2 * x);
+    const small = Float32Array.from([0.1, 0.3, 0.2, 0.15, 0.05, 0.25]);
+    const large = small.map((x) => 10 * x);
+    addPersonalTerm(small, vecs, model.params.dims, u);
+    addPersonalTerm(large, vecs, model.params.dims, u);
+    large.forEach((x, k) => expect(x).toBeCloseTo(10 * small[k]!, 4));
+  });
+
+  it('adds a “learned” reason where the personal term lifted an item, for this model version only', async () => {
+    const e = await createEngine({ store: createMemoryStore(), model, scorer: createJsScorer(), now: () => NOW });
+    await e.track([validateEvent({ type: 'click', item: items[1], at: NOW - 1000 }, NOW)]);
+    e.setPersonal({ modelVersion: model.version, u: Float32Array.from(e.targetVector(items[8]!), (x) => 8 * x) });
+    const r = await e.rank(items.slice(4, 12));
+    const k = items.slice(4, 12).findIndex((x) => x.id === 'p8');
+    expect(r.order[0]).toBe(k);
+    expect(r.reasons[k]!.some((x) => x.kind === 'learned' && x.weight! >= LEARNED_REASON_MIN)).toBe(true);
+    // Another model version: u lives in another space and is not applied.
+    e.setPersonal({ modelVersion: 'other', u: Float32Array.from(e.targetVector(items[8]!), (x) => 3 * x) });
+    expect((await e.rank(items.slice(4, 12))).reasons.flat().some((x) => x.kind === 'learned')).toBe(false);
   });
 });
