@@ -89,13 +89,15 @@ export interface SimResult {
   hit1: Float64Array;
   hit5: Float64Array;
   shoppers: number;
+  /** Wall time of each learner step, and the CPU time this process spent in it (the difference is pre-emption). */
   stepMs: number[];
+  stepCpuMs: number[];
   pairsPerStep: number[];
 }
 
 export async function simulate(cat: SimItem[], options: { shoppers: number; interactions: number; learn: boolean; seed?: number; learner?: LearnerOptions }): Promise<SimResult> {
   const T = options.interactions;
-  const res: SimResult = { rr: new Float64Array(T), hit1: new Float64Array(T), hit5: new Float64Array(T), shoppers: options.shoppers, stepMs: [], pairsPerStep: [] };
+  const res: SimResult = { rr: new Float64Array(T), hit1: new Float64Array(T), hit5: new Float64Array(T), shoppers: options.shoppers, stepMs: [], stepCpuMs: [], pairsPerStep: [] };
   const byCat = CATEGORIES.map((_, c) => cat.map((s, i) => (s.cat === c ? i : -1)).filter((i) => i >= 0));
   for (let u = 0; u < options.shoppers; u++) {
     const rnd = mulberry32((options.seed ?? 1) * 1_000_003 + u);
@@ -148,8 +150,11 @@ export async function simulate(cat: SimItem[], options: { shoppers: number; inte
         learner.setPairs(buildPairs(engine.allEvents(), model.params, clock), (item) => engine.targetVector(item));
         while (!learner.resting) {
           const t0 = performance.now();
+          const c0 = process.cpuUsage();
           const used = learner.step(STEP_BUDGET_MS, () => performance.now());
           res.stepMs.push(performance.now() - t0);
+          const c1 = process.cpuUsage(c0);
+          res.stepCpuMs.push((c1.user + c1.system) / 1000);
           res.pairsPerStep.push(used);
         }
         engine.setPersonal({ modelVersion: model.version, u: Float32Array.from(learner.u) });

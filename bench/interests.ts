@@ -43,11 +43,17 @@ for (let s = 0; s < interactions; s += BUCKET) {
   sim.push(row);
   console.log(`| ${row.from}–${row.to} | ${f3(row.mrr[0]!)} | ${f3(row.mrr[1]!)} | ${f3(row.hr1[0]!)} | ${f3(row.hr1[1]!)} | ${f3(row.hr5[0]!)} | ${f3(row.hr5[1]!)} |`);
 }
-const sorted = [...learning.stepMs].sort((a, b) => a - b);
-const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-const steps = { count: sorted.length, perInteraction: sorted.length / (shoppers * interactions), medianMs: q(0.5), p95Ms: q(0.95), maxMs: q(1), pairsPerStep: learning.pairsPerStep.reduce((a, b) => a + b, 0) / Math.max(1, learning.pairsPerStep.length) };
+const quantiles = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return { median: q(0.5), p95: q(0.95), p99: q(0.99), max: q(1) };
+};
+const wall = quantiles(learning.stepMs);
+const cpu = quantiles(learning.stepCpuMs);
+const steps = { count: learning.stepMs.length, perInteraction: learning.stepMs.length / (shoppers * interactions), wall, cpu, pairsPerStep: learning.pairsPerStep.reduce((a, b) => a + b, 0) / Math.max(1, learning.pairsPerStep.length) };
 out.learning = { shoppers, interactions, buckets: sim, steps };
-console.log(`\nLearner steps (plain JS, the same on webgpu/webgl/wasm/cpu): ${steps.count} steps, ${steps.perInteraction.toFixed(1)} per interaction; median ${steps.medianMs.toFixed(2)} ms, p95 ${steps.p95Ms.toFixed(2)} ms, max ${steps.maxMs.toFixed(2)} ms (budget 5 ms); ${steps.pairsPerStep.toFixed(0)} pair updates per step.\n`);
+const ms = (x: { median: number; p95: number; p99: number; max: number }) => `median ${x.median.toFixed(2)}, p95 ${x.p95.toFixed(2)}, p99 ${x.p99.toFixed(2)}, max ${x.max.toFixed(2)} ms`;
+console.log(`\nLearner steps (plain JS, the same on webgpu/webgl/wasm/cpu; budget 5 ms): ${steps.count} steps, ${steps.perInteraction.toFixed(1)} per interaction, ${steps.pairsPerStep.toFixed(0)} pair updates per step. Wall: ${ms(wall)}. CPU of this process: ${ms(cpu)}.\n`);
 
 // 2. Diversity sweep.
 if (existsSync(data)) {

@@ -40,9 +40,17 @@ export function isConsumable(item: WireItem, repurchase: RepurchaseParams | unde
   return false;
 }
 
+// Wire items are never mutated after validation and the same ones come back list after list.
+const descriptorCache = new WeakMap<WireItem, Set<string>>();
+
 /** Brand, category and title-word keys; ids, prices and attributes (what variants differ in) left out. */
 function descriptors(item: WireItem): Set<string> {
-  return new Set(itemFeatures(item).filter((f) => f.field === 'brand' || f.field === 'category' || f.field === 'word').map((f) => f.key));
+  let keys = descriptorCache.get(item);
+  if (!keys) {
+    keys = new Set(itemFeatures(item).filter((f) => f.field === 'brand' || f.field === 'category' || f.field === 'word').map((f) => f.key));
+    descriptorCache.set(item, keys);
+  }
+  return keys;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
