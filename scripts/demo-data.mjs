@@ -1,7 +1,7 @@
 // Makes the demo's slice of real Amazon Beauty shoppers (demo/.generated/beauty-slice.json, gitignored).
 // Reads /work/shared/datasets/beauty (or HEARTH_DATASETS/beauty); never copies the dataset into the repo.
 // Absent data is not an error: the file then says why, and the demo's replay tab shows that message.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, rename } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
@@ -11,6 +11,13 @@ const OUT_DIR = resolve(root, 'demo/.generated');
 const SHOPPERS = 200;
 const NEGATIVES = 39; // candidates per step: the true next item + 39 the shopper never touched
 
+/** Write-then-rename, so a build running at the same time never reads half a file. */
+async function writeAtomic(path, text) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}
+
 /** Writes the slice; returns a one-line summary. */
 export async function makeDemoData(datasetsDir = process.env.HEARTH_DATASETS ?? resolve(root, '../shared/datasets')) {
   const dir = resolve(datasetsDir, 'beauty');
@@ -19,7 +26,7 @@ export async function makeDemoData(datasetsDir = process.env.HEARTH_DATASETS ?? 
   const files = ['sequences.txt', 'item_attributes.json', 'negatives_99.txt'].map((f) => resolve(dir, f));
   if (!files.every((f) => existsSync(f))) {
     const reason = `Amazon Beauty data not found in ${dir}; the replay of real shoppers is off.`;
-    await writeFile(out, JSON.stringify({ available: false, reason }));
+    await writeAtomic(out, JSON.stringify({ available: false, reason }));
     return reason;
   }
   const [seqText, attrText, negText] = await Promise.all(files.map((f) => readFile(f, 'utf8')));
@@ -48,7 +55,7 @@ export async function makeDemoData(datasetsDir = process.env.HEARTH_DATASETS ?? 
     }
     return { user, items: seq, negatives: neg };
   });
-  await writeFile(out, JSON.stringify({ available: true, source: 'Amazon Beauty (McAuley et al., 5-core, S3-Rec preprocessing)', users: sequences.length, shoppers, items }));
+  await writeAtomic(out, JSON.stringify({ available: true, source: 'Amazon Beauty (McAuley et al., 5-core, S3-Rec preprocessing)', users: sequences.length, shoppers, items }));
   return `demo data: ${shoppers.length} real Beauty shoppers, ${Object.keys(items).length} items → ${out}`;
 }
 

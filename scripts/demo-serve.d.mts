@@ -3,5 +3,5 @@ export interface DemoRequest { n: number; at: number; method: string; path: stri
 export declare const DEMO_DIST: string;
 export declare const LOG_PATH: string;
 export declare const CSP: string;
-export declare function buildDemo(options?: { quiet?: boolean }): Promise<void>;
+export declare function buildDemo(options?: { quiet?: boolean; outDir?: string }): Promise<void>;
 export declare function startDemoServer(options?: { port?: number; host?: string; dir?: string }): Promise<{ origin: string; log: DemoRequest[]; close(): Promise<void> }>;

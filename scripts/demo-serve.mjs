@@ -28,12 +28,15 @@ export const CSP = [
   "connect-src 'self'", "worker-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
 ].join('; ');
 
-/** Builds demo/dist from demo/ with vite.config.ts (dist/ of the SDK must be built first). */
-export async function buildDemo({ quiet = false } = {}) {
+/**
+ * Builds the demo from demo/ with vite.config.ts (dist/ of the SDK must be built first), into
+ * demo/dist or `outDir` (tests build into a folder of their own, so parallel runs never share one).
+ */
+export async function buildDemo({ quiet = false, outDir = DEMO_DIST } = {}) {
   const summary = await makeDemoData();
   if (!quiet) console.log(summary);
   const { build } = await import('vite');
-  await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn', build: { outDir, emptyOutDir: true } });
 }
 
 /** Serves demo/dist and the log. `port: 0` picks a free port (tests). */

@@ -1,5 +1,8 @@
 import { test, expect } from './fixtures.js';
 import type { Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildDemo, startDemoServer, type DemoRequest } from '../../scripts/demo-serve.mjs';
 
 /**
@@ -11,14 +14,20 @@ import { buildDemo, startDemoServer, type DemoRequest } from '../../scripts/demo
 test.describe.configure({ mode: 'serial' });
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
+let outDir = '';
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
+  // A build folder of this run's own: parallel runs (other workers, other people) never share one.
+  outDir = mkdtempSync(join(tmpdir(), 'hearth-demo-'));
   // dist/ is rebuilt by other suites now and then: one retry covers a build caught half-way.
-  await buildDemo({ quiet: true }).catch(() => buildDemo({ quiet: true }));
-  server = await startDemoServer({ port: 0 });
+  await buildDemo({ quiet: true, outDir }).catch(() => buildDemo({ quiet: true, outDir }));
+  server = await startDemoServer({ port: 0, dir: outDir });
 });
-test.afterAll(async () => server?.close());
+test.afterAll(async () => {
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
 
 const ids = (page: Page, grid: 'default' | 'personal') => page.locator(`#${grid}-grid a.card`).evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
 
