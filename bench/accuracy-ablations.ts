@@ -1,6 +1,6 @@
 /**
  * Ablations of the site-trained model, on the validation item only (never the test item):
- * `npx tsx bench/accuracy-ablations.ts --data <folder> [--epochs 4] [--only name,name]`
+ * `npx tsx bench/accuracy-ablations.ts --data <folder> [--epochs 4] [--limit-users N] [--only name,name]`
  * Each variant trains on items before the validation item for a fixed number of epochs and is
  * scored with the trainer's own arithmetic (the engine's scorer up to a monotone transform) on
  * the full-ranking and sampled protocols.
@@ -13,7 +13,8 @@ import { numberArg, parseArgs } from '../src/train/args.js';
 
 const args = parseArgs(process.argv.slice(2));
 if (!args.data) throw new Error('--data <folder> is required');
-const ds = readDataset(args.data);
+const limitUsers = numberArg(args, 'limit-users');
+const ds = readDataset(args.data, limitUsers ? { limitUsers } : {});
 const epochs = numberArg(args, 'epochs') ?? 4;
 const mm = await createTrainMatMul('wasm');
 const vset = validationSet(ds, numberArg(args, 'valid-users') ?? 2500);
@@ -30,7 +31,7 @@ const variants: Record<string, Partial<TrainConfig>> = {
   '64 negatives': { negatives: 64 },
 };
 const only = args.only?.split(',');
-console.log(`# ${ds.name}: ablations, ${epochs} epochs each, validation item, ${vset.targets.length} users`);
+console.log(`# ${ds.name}: ablations, ${epochs} epochs each, ${ds.sequences.length} users, validation item of ${vset.targets.length} users`);
 console.log('| variant | full HR@10 | full NDCG@10 | sampled HR@10 | sampled NDCG@10 | train s |');
 console.log('|---|---|---|---|---|---|');
 for (const [name, over] of Object.entries(variants)) {
