@@ -125,7 +125,9 @@ function fmt(m: Metrics | undefined): string[] {
 }
 
 function print(row: { name: string; result: EvalResult }): void {
-  const parts = protocols.map((p) => `${p} HR@10 ${row.result[p]!.hr[10]!.toFixed(4)} NDCG@10 ${row.result[p]!.ndcg[10]!.toFixed(4)}`);
+  // Every metric, as soon as a model is done (a long run that is cut short still leaves its rows).
+  const names = [...HR_KS.map((k) => `HR@${k}`), ...NDCG_KS.map((k) => `NDCG@${k}`), 'MRR'];
+  const parts = protocols.map((p) => `${p} ${fmt(row.result[p]).map((v, i) => `${names[i]} ${v}`).join(' ')}`);
   console.log(`${row.name}: ${parts.join('; ')} (${row.result.users} users, ${(row.result.ms / 1000).toFixed(0)} s)`);
 }
 
