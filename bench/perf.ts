@@ -25,6 +25,7 @@ import type * as HearthModule from '../src/index.js';
 import type * as EngineModule from '../src/engine/index.js';
 import type * as ComlinkModule from 'comlink';
 import type { WorkerApi, WorkerDiagnostics } from '../src/worker/protocol.js';
+import { CHROMIUM_ARGS as TEST_CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(root, 'bench/out/perf');
@@ -44,13 +45,7 @@ const CELL_MAX_ITERS = quick ? 40 : 300;
 const CELL_MIN_ITERS = quick ? 5 : 15;
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-unsafe-webgpu',
-  '--use-webgpu-adapter=swiftshader',
+  ...TEST_CHROMIUM_ARGS,
   // Unrounded performance.memory figures (page and worker heaps).
   '--enable-precise-memory-info',
 ];
@@ -460,7 +455,7 @@ async function main() {
   for (const dir of ['dist', 'bench/pages', 'node_modules/comlink/dist/esm']) await cp(resolve(root, dir), resolve(site, dir), { recursive: true });
   modelDir = resolve(site, 'bench/out/perf/model');
   const server = await startStaticServer(site);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   results.machine += `, chromium ${browser.version()}`;
   const started = Date.now();
   const section = async (name: string, fn: () => Promise<void>) => {

@@ -15,6 +15,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(root, 'dist');
 const src = (p) => resolve(root, 'src', p);
 const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
+// Every entry goes into dist/, minified, with source maps, without wiping the others.
+const output = { outDir: dist, emptyOutDir: false, sourcemap: true, minify: true };
 
 await rm(dist, { recursive: true, force: true });
 
@@ -22,10 +24,7 @@ await rm(dist, { recursive: true, force: true });
 await build({
   ...common,
   build: {
-    outDir: dist,
-    emptyOutDir: false,
-    sourcemap: true,
-    minify: true,
+    ...output,
     lib: { entry: { index: src('index.ts'), engine: src('engine/index.ts') }, formats: ['es'] },
     rollupOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
   },
@@ -43,10 +42,7 @@ await build({
     },
   ],
   build: {
-    outDir: dist,
-    emptyOutDir: false,
-    sourcemap: true,
-    minify: true,
+    ...output,
     lib: { entry: { react: src('react/index.ts') }, formats: ['es'] },
     rollupOptions: { external: ['react', 'react/jsx-runtime'], output: { entryFileNames: '[name].js' } },
   },
@@ -56,10 +52,7 @@ await build({
 await build({
   ...common,
   build: {
-    outDir: dist,
-    emptyOutDir: false,
-    sourcemap: true,
-    minify: true,
+    ...output,
     lib: { entry: src('worker/worker.ts'), formats: ['iife'], name: 'HearthWorker', fileName: () => 'hearth.worker.js' },
   },
 });
@@ -69,10 +62,7 @@ await build({
   ...common,
   resolve: { alias: [{ find: /^\.\/default-worker-url\.js$/, replacement: src('client/iife-worker-url.ts') }] },
   build: {
-    outDir: dist,
-    emptyOutDir: false,
-    sourcemap: true,
-    minify: true,
+    ...output,
     lib: { entry: src('iife.ts'), formats: ['iife'], name: 'HearthLoader', fileName: () => 'hearth.iife.js' },
   },
 });

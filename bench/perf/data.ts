@@ -1,16 +1,9 @@
 import type { Item, TrackEvent, EventType } from '../../src/types.js';
 
-/** Deterministic PRNG (mulberry32) so every run ranks the same lists over the same histories. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/eval/random.js';
+
+/** Deterministic PRNG (the eval's mulberry32) so every run ranks the same lists over the same histories. */
+export const rng = mulberry32;
 
 const CATS = ['Shoes', 'Jackets', 'Tents', 'Bikes', 'Backpacks', 'Lamps', 'Stoves', 'Socks'];
 const WORDS = ['trail', 'light', 'pro', 'waterproof', 'winter', 'summer', 'kids', 'classic', 'ultra', 'warm', 'eco', 'compact'];
