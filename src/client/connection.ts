@@ -23,8 +23,6 @@ export interface Connection {
   suspect(): void;
   /** True once a worker has been started (and not closed). */
   readonly started: boolean;
-  /** Workers started so far (1 + restarts), for diagnostics and tests. */
-  readonly starts: number;
   close(): void;
 }
 
@@ -52,11 +50,9 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
   let live: Live | undefined;
   let failures = 0;
   let diedAt = 0;
-  let starts = 0;
   let closed = false;
 
   function start(): Live | undefined {
-    starts++;
     let die!: (reason: Error) => void;
     const dead = new Promise<never>((_, reject) => (die = reject));
     dead.catch(() => undefined); // observed through races; never an unhandled rejection
@@ -151,9 +147,6 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
 
     get started() {
       return live !== undefined;
-    },
-    get starts() {
-      return starts;
     },
     close() {
       closed = true;

@@ -12,8 +12,3 @@ export function positionPrior(n: number, positionWeight: number): Float64Array {
 export function orderBy(utility: Float64Array): number[] {
   return Array.from({ length: utility.length }, (_, i) => i).sort((a, b) => utility[b]! - utility[a]! || a - b);
 }
-
-export function blendOrder(scores: Float32Array, positionWeight: number): Int32Array {
-  const prior = positionPrior(scores.length, positionWeight);
-  return Int32Array.from(orderBy(prior.map((p, i) => p + scores[i]!)));
-}
