@@ -43,6 +43,16 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     }),
   );
 
+  /**
+   * A call whose outcome the page must know (forget, consent, profile, export): it rejects with
+   * a `HearthTimeoutError` naming the call if the worker has not answered in WRITE_TIMEOUT_MS.
+   */
+  function callWithin<T>(what: string, fn: Parameters<typeof connection.call<T>>[0]): Promise<T> {
+    return withTimeout(connection.call(fn), WRITE_TIMEOUT_MS, () => {
+      throw timeoutError(what, WRITE_TIMEOUT_MS);
+    });
+  }
+
   async function rank<T extends Item>(items: T[], options?: Parameters<Hearth['rank']>[1]): Promise<RankResult<T>> {
     const startedAt = performance.now();
     const wire = candidateItems(items);
@@ -83,21 +93,15 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     async forget(what) {
       const request = validateForget(what);
       tracks.flush();
-      await withTimeout(connection.call((api) => api.forget(request)), WRITE_TIMEOUT_MS, () => {
-        throw timeoutError('forget', WRITE_TIMEOUT_MS);
-      });
+      await callWithin('forget', (api) => api.forget(request));
     },
     async profile() {
       tracks.flush();
-      return withTimeout(connection.call((api) => api.profile()), WRITE_TIMEOUT_MS, () => {
-        throw timeoutError('profile', WRITE_TIMEOUT_MS);
-      });
+      return callWithin('profile', (api) => api.profile());
     },
     async export() {
       tracks.flush();
-      const data = await withTimeout(connection.call((api) => api.export()), WRITE_TIMEOUT_MS, () => {
-        throw timeoutError('export', WRITE_TIMEOUT_MS);
-      });
+      const data = await callWithin('export', (api) => api.export());
       return toExport(data.events, data.profile, config.consent ?? 'granted');
     },
     async setConsent(state) {
@@ -107,19 +111,12 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       config.consent = next;
       // Without a worker yet there is nothing in memory; only a denial must reach storage now.
       if (!connection.started && next !== 'denied') return;
-      await withTimeout(connection.call((api) => api.setConsent(next)), WRITE_TIMEOUT_MS, () => {
-        throw timeoutError('setConsent', WRITE_TIMEOUT_MS);
-      });
+      await callWithin('setConsent', (api) => api.setConsent(next));
     },
     async close() {
       tracks.flush();
       // Closing a Hearth that never started must not spawn a worker just to stop it.
-      if (connection.started)
-        await withTimeout(
-        connection.call((api) => api.close()).catch(() => undefined),
-        CLOSE_TIMEOUT_MS,
-        () => undefined,
-      );
+      if (connection.started) await withTimeout(connection.call((api) => api.close()).catch(() => undefined), CLOSE_TIMEOUT_MS, () => undefined);
       connection.close();
     },
   };
