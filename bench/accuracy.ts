@@ -25,7 +25,7 @@ import { numberArg, parseArgs, trainOverrides } from '../src/train/args.js';
 
 const args = parseArgs(process.argv.slice(2));
 if (!args.data) {
-  console.error('usage: npm run bench:accuracy -- --data <folder> [--protocol sampled|full|both] [--model <dir>] [--out <dir>] [--models pop,zero,trained] [--limit-users N] [--workers N] [--backend wasm|cpu|js]');
+  console.error('usage: npm run bench:accuracy -- --data <folder> [--protocol sampled|full|both] [--model <dir>] [--out <dir>] [--models pop,zero,zero-shop,trained] [--limit-users N] [--workers N] [--backend wasm|cpu|js]');
   process.exit(2);
 }
 const protocolArg = args.protocol ?? 'both';
@@ -41,13 +41,13 @@ const evalUsers = ds.sequences.filter((s) => s.length >= 2).length;
 console.log(`# ${ds.name}: ${ds.sequences.length} users, ${ds.items.length} items; protocols ${protocols.join('+')}; backend ${backend}; ${workers} worker(s); ${limitUsers ? `first ${limitUsers} users per worker` : `all ${evalUsers} users`}`);
 
 /** Engine evaluation split over worker threads (each runs its own engine on the model). */
-async function evaluateModel(model: InterestModel): Promise<EvalResult> {
+async function evaluateModel(model: InterestModel, only: Protocol[] = protocols, listOrder: 'shuffled' | 'popularity' = 'shuffled'): Promise<EvalResult> {
   const started = performance.now();
   const { manifest, bin } = encodeModel(model, 'float32');
   const binBuf = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
   const shards = await Promise.all(
     Array.from({ length: workers }, (_, shard) => {
-      const opts = { protocols, target: 'test' as const, shard, shards: workers, seed: 1, ...(limitUsers ? { limitUsers: Math.ceil(limitUsers / workers) } : {}) };
+      const opts = { protocols: only, listOrder, target: 'test' as const, shard, shards: workers, seed: 1, ...(limitUsers ? { limitUsers: Math.ceil(limitUsers / workers) } : {}) };
       return new Promise<EvalResult>((resolve, reject) => {
         const w = new Worker(new URL('./accuracy-worker.mjs', import.meta.url), {
           workerData: { data: args.data, manifest, bin: model.table ? binBuf : undefined, backend, options: opts },
@@ -61,7 +61,7 @@ async function evaluateModel(model: InterestModel): Promise<EvalResult> {
     }),
   );
   const out: EvalResult = { users: 0, ms: performance.now() - started };
-  for (const p of protocols) {
+  for (const p of only) {
     const acc = createMetrics();
     for (const s of shards) if (s[p]) acc.merge(s[p]!);
     out[p] = acc.result();
@@ -71,12 +71,13 @@ async function evaluateModel(model: InterestModel): Promise<EvalResult> {
 }
 
 const rows: Array<{ name: string; result: EvalResult; note?: string }> = [];
-const wanted = (args.models ?? 'pop,zero,trained').split(',');
+const wanted = (args.models ?? 'pop,zero,zero-shop,trained').split(',');
 for (const which of wanted) {
   if (which === 'pop') await runPop();
   else if (which === 'zero') await runZero();
   else if (which === 'trained') await runTrained();
-  else throw new Error(`--models takes pop, zero, trained; got '${which}'`);
+  else if (which === 'zero-shop') await runZeroShop();
+  else throw new Error(`--models takes pop, zero, zero-shop, trained; got '${which}'`);
 }
 
 async function runPop(): Promise<void> {
@@ -88,6 +89,20 @@ async function runPop(): Promise<void> {
 async function runZero(): Promise<void> {
   const zero = createDefaultModel({ positionWeight: 0 });
   rows.push({ name: 'Hearth zero-training', result: await evaluateModel(zero) });
+  print(rows.at(-1)!);
+}
+
+/**
+ * Not a benchmark model of its own: the zero-training model as a brand-new shop runs it, reranking
+ * the list its server sends in bestseller order (the engine's default positionWeight blends the
+ * two). The bestseller order is other shoppers' behaviour, so this row shows the product, not
+ * what history and attributes alone achieve. Sampled protocol only (the full-ranking figures read
+ * the engine's scores, which the list order does not change).
+ */
+async function runZeroShop(): Promise<void> {
+  if (!protocols.includes('sampled')) return;
+  const zero = createDefaultModel();
+  rows.push({ name: 'Hearth zero-training on the shop\'s bestseller order', result: await evaluateModel(zero, ['sampled'], 'popularity') });
   print(rows.at(-1)!);
 }
 
@@ -127,7 +142,7 @@ function fmt(m: Metrics | undefined): string[] {
 function print(row: { name: string; result: EvalResult }): void {
   // Every metric, as soon as a model is done (a long run that is cut short still leaves its rows).
   const names = [...HR_KS.map((k) => `HR@${k}`), ...NDCG_KS.map((k) => `NDCG@${k}`), 'MRR'];
-  const parts = protocols.map((p) => `${p} ${fmt(row.result[p]).map((v, i) => `${names[i]} ${v}`).join(' ')}`);
+  const parts = protocols.filter((p) => row.result[p]).map((p) => `${p} ${fmt(row.result[p]).map((v, i) => `${names[i]} ${v}`).join(' ')}`);
   console.log(`${row.name}: ${parts.join('; ')} (${row.result.users} users, ${(row.result.ms / 1000).toFixed(0)} s)`);
 }
 
@@ -135,7 +150,7 @@ function table(): string {
   const head = ['model', 'protocol', ...HR_KS.map((k) => `HR@${k}`), ...NDCG_KS.map((k) => `NDCG@${k}`), 'MRR', 'users', 'eval s'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const p of protocols) {
-    for (const r of rows) lines.push(`| ${r.name} | ${p} | ${fmt(r.result[p]).join(' | ')} | ${r.result.users} | ${(r.result.ms / 1000).toFixed(0)} |`);
+    for (const r of rows) if (r.result[p]) lines.push(`| ${r.name} | ${p} | ${fmt(r.result[p]).join(' | ')} | ${r.result.users} | ${(r.result.ms / 1000).toFixed(0)} |`);
   }
   return lines.join('\n');
 }

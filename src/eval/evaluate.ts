@@ -20,6 +20,13 @@ export interface EvalOptions {
   limitUsers?: number;
   /** Seed of the candidate shuffles. */
   seed?: number;
+  /**
+   * Order of the sampled list handed to the engine: `'shuffled'` (default; the engine must find
+   * the target on its own) or `'popularity'`: the shop's bestseller order (counts of visible
+   * history items, ties shuffled), as a shop's server would send it. Only meaningful with the
+   * model's positionWeight > 0, where the engine blends its scores with that order.
+   */
+  listOrder?: 'shuffled' | 'popularity';
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -54,7 +61,7 @@ export function selectUsers(ds: Dataset, options: EvalOptions): number[] {
  * (seeded), so where the target sits cannot matter. Full: every catalogue item except the items
  * already in the user's history (the target stays), in one fixed random permutation.
  */
-export function makeCandidates(ds: Dataset, seed: number) {
+export function makeCandidates(ds: Dataset, seed: number, popularity?: Float32Array) {
   const perm = permutation(ds.items.length, seed);
   const mark = new Uint8Array(ds.items.length);
   return {
@@ -68,6 +75,8 @@ export function makeCandidates(ds: Dataset, seed: number) {
         list[i] = list[j]!;
         list[j] = t;
       }
+      // A stable sort keeps the shuffle among equally popular items: no tie favours the target.
+      if (popularity) return Int32Array.from(Array.from(list).sort((a, b) => popularity[b]! - popularity[a]!));
       return list;
     },
     full(history: Int32Array, target: number): Int32Array {
@@ -90,7 +99,7 @@ export function makeCandidates(ds: Dataset, seed: number) {
 export async function evaluateEngine(ds: Dataset, model: InterestModel, scorer: Scorer, options: EvalOptions): Promise<EvalResult> {
   const started = performance.now();
   const users = selectUsers(ds, options);
-  const cands = makeCandidates(ds, options.seed ?? 1);
+  const cands = makeCandidates(ds, options.seed ?? 1, options.listOrder === 'popularity' ? popularityCounts(ds, options.target) : undefined);
   const replayer = await createReplayer(model, scorer);
   const sampled = createMetrics();
   const full = createMetrics();
@@ -126,14 +135,20 @@ export async function evaluateEngine(ds: Dataset, model: InterestModel, scorer: 
   return out;
 }
 
+/** How often each item occurs in all users' visible histories (never a held-out item). */
+export function popularityCounts(ds: Dataset, target: Target): Float32Array {
+  const counts = new Float32Array(ds.items.length);
+  for (const seq of ds.sequences) for (const i of heldOut(seq, target).history) counts[i]! += 1;
+  return counts;
+}
+
 /**
  * PopRec: items ranked by how often they occur in all users' visible histories (never the
  * held-out items). Not a Hearth model, so it does not go through the engine.
  */
 export function evaluatePopRec(ds: Dataset, options: EvalOptions): EvalResult {
   const started = performance.now();
-  const counts = new Float32Array(ds.items.length);
-  for (const seq of ds.sequences) for (const i of heldOut(seq, options.target).history) counts[i]! += 1;
+  const counts = popularityCounts(ds, options.target);
   const users = selectUsers(ds, options);
   const cands = makeCandidates(ds, options.seed ?? 1);
   const sampled = createMetrics();
