@@ -89,7 +89,7 @@ export interface Results {
     longTaskDetail: Array<{ duration: number; start: number }>;
     trackSyncMsIsolated: Summary;
   };
-  memory: Array<{ backend: string; reranks: number[]; tensors: number[]; tensorBytes: number[]; workerHeapMB: Array<number | null>; pageHeapMB: Array<number | null>; roundTrip: Summary }>;
+  memory: Array<{ backend: string; reranks: number[]; tensors: number[]; tensorBytes: number[]; workerHeapMB: Array<number | null>; pageHeapMB: Array<number | null>; roundTrip: Summary; learning?: { steps: number; pairs: number; wakeups: number; meanMs: number; maxMs: number } }>;
   sizes: SizeRow[];
   notes: string[];
 }
@@ -414,6 +414,7 @@ async function runMemory(browser: Browser, origin: string, products: Item[], eve
       return out;
     });
     await heap?.detach();
+    const learned = marks.at(-1)?.d.learning;
     const mb = (b: number | null | undefined) => (b == null ? null : Math.round((b / 1048576) * 100) / 100);
     const row = {
       backend: `${backend} (${got})`,
@@ -423,6 +424,8 @@ async function runMemory(browser: Browser, origin: string, products: Item[], eve
       workerHeapMB: marks.map((m) => mb(m.worker)),
       pageHeapMB: marks.map((m) => mb(m.page)),
       roundTrip: summarise(rt),
+      // The on-device learner ran in the background of these reranks, in the same worker.
+      ...(learned ? { learning: { steps: learned.steps, pairs: learned.pairs, ...learned.work } } : {}),
     };
     results.memory.push(row);
     console.log(`  memory ${row.backend}: tensors ${row.tensors.join(' → ')}, worker heap MB ${row.workerHeapMB.join(' → ')}, comlink round trip p50 ${row.roundTrip.p50.toFixed(3)} ms`);

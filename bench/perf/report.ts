@@ -52,6 +52,12 @@ export function renderMarkdown(r: Results): string {
     lines.push('### Memory over many reranks (100 candidates, 200 events; direct worker)', '', '| backend | after reranks | live tensors | tensor bytes | worker heap MB | page heap MB | comlink round trip p50 ms |', '|---|---|---|---|---|---|---:|');
     for (const m of r.memory) lines.push(`| ${m.backend} | ${m.reranks.join(' / ')} | ${m.tensors.join(' / ')} | ${m.tensorBytes.join(' / ')} | ${m.workerHeapMB.map((v) => v ?? '–').join(' / ')} | ${m.pageHeapMB.map((v) => v ?? '–').join(' / ')} | ${ms(m.roundTrip.p50)} |`);
     lines.push('');
+    const learners = r.memory.filter((m) => m.learning);
+    if (learners.length) {
+      lines.push('On-device learning in the same worker during those reranks (plain JS on every backend; time per wake-up that did work, i.e. what a rank arriving then may wait for):', '');
+      for (const m of learners) lines.push(`- ${m.backend}: ${m.learning!.steps} steps over ${m.learning!.pairs} pairs in ${m.learning!.wakeups} wake-ups, mean ${ms(m.learning!.meanMs)} ms, max ${ms(m.learning!.maxMs)} ms`);
+      lines.push('');
+    }
   }
   if (r.sizes.length) {
     lines.push('### Bundle sizes', '', '| file | bytes | gzip -9 | budget |', '|---|---:|---:|---|');

@@ -30,6 +30,11 @@ export interface LearningStatus {
   norm: number;
   /** u came from IndexedDB at start-up. */
   restored: boolean;
+  /**
+   * Worker time spent learning per wake-up that did work (pairs rebuilt and/or steps run), in ms:
+   * what a rank arriving at that moment may wait for. Steps are plain JS on every tfjs backend.
+   */
+  work: { wakeups: number; meanMs: number; maxMs: number };
 }
 
 export interface LearningOptions extends LearnerOptions {
@@ -119,6 +124,7 @@ export function startLearning(engine: Engine, dbName: string, options: LearningO
     publish({ modelVersion, u });
   };
 
+  const work = { wakeups: 0, totalMs: 0, maxMs: 0 };
   const tick = () => {
     timer = undefined;
     if (closed) return;
@@ -137,13 +143,23 @@ export function startLearning(engine: Engine, dbName: string, options: LearningO
       apply();
     }
     if (training) {
+      const began = clock();
+      let worked = false;
       if (engine.revision !== seenRevision) {
         seenRevision = engine.revision;
         learner.setPairs(buildPairs(engine.allEvents(), engine.model.params, Date.now()), (item) => engine.targetVector(item));
+        worked = true;
       }
       if (learner.step(STEP_BUDGET_MS, clock) > 0) {
         apply();
         unsaved = true;
+        worked = true;
+      }
+      if (worked) {
+        const spent = clock() - began;
+        work.wakeups++;
+        work.totalMs += spent;
+        if (spent > work.maxMs) work.maxMs = spent;
       }
       if (unsaved && (learner.resting || clock() - lastSave >= saveMs)) save();
     }
@@ -185,7 +201,8 @@ export function startLearning(engine: Engine, dbName: string, options: LearningO
     status(): LearningStatus {
       let norm = 0;
       for (const x of learner.u) norm += x * x;
-      return { training, steps: learner.steps, pairs: learner.pairs, resting: learner.resting && !unsaved, norm: Math.sqrt(norm), restored };
+      const meanMs = work.wakeups ? work.totalMs / work.wakeups : 0;
+      return { training, steps: learner.steps, pairs: learner.pairs, resting: learner.resting && !unsaved, norm: Math.sqrt(norm), restored, work: { wakeups: work.wakeups, meanMs, maxMs: work.maxMs } };
     },
     close(): void {
       closed = true;
