@@ -21,3 +21,12 @@ export const BACKEND_FILES: Readonly<Partial<Record<BackendName, string>>> = {
   webgl: 'hearth.webgl.js',
   cpu: 'hearth.cpu.js',
 };
+
+/** The tfjs wasm binaries, fetched by the wasm backend from the same folder. */
+export const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'] as const;
+
+/**
+ * Every file a self-hosting shop copies beside `hearth.worker.js` (the demo and the React
+ * example copy exactly these).
+ */
+export const WORKER_SIDE_FILES: readonly string[] = [TF_FILE, ...Object.values(BACKEND_FILES), ...WASM_FILES];
