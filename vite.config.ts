@@ -9,13 +9,13 @@ const sdkDist = resolve(root, 'dist');
 const generated = resolve(root, 'demo/.generated');
 
 /**
- * The SDK's static files (the worker script and tfjs wasm binaries) are served under /hearth/, as a
+ * The SDK's static files (the worker's scripts `hearth.*.js` and tfjs wasm binaries) are served under /hearth/, as a
  * shop would self-host them, and the Amazon slice under /data/ when `scripts/demo-data.mjs` made it.
  * Both are copied into the build, never into the repo.
  */
 function demoStatic(): Plugin {
   const files = () => [
-    ...readdirSync(sdkDist).filter((f) => f === 'hearth.worker.js' || f.endsWith('.wasm')).map((f) => ({ url: `hearth/${f}`, path: resolve(sdkDist, f) })),
+    ...readdirSync(sdkDist).filter((f) => /^hearth\.[\w-]+\.js$/.test(f) || f.endsWith('.wasm')).map((f) => ({ url: `hearth/${f}`, path: resolve(sdkDist, f) })),
     ...(existsSync(resolve(generated, 'beauty-slice.json')) ? [{ url: 'data/beauty-slice.json', path: resolve(generated, 'beauty-slice.json') }] : []),
   ];
   return {

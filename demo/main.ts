@@ -3,7 +3,7 @@ import { DEPARTMENT_NAMES, departmentList } from './catalogue.js';
 import { byId, h } from './dom.js';
 import { mountInterests } from './interests.js';
 import { mountPrivacy } from './privacy.js';
-import { lastRank, leavingPage, parseRoute, renderHome, renderList, renderProduct } from './shop.js';
+import { lastRank, leavingPage, parseRoute, renderHome, renderList, renderProduct, scorerLabel } from './shop.js';
 import { mountSimulator } from './simulator.js';
 import { emit, hearth, knobs, on } from './state.js';
 
@@ -76,7 +76,7 @@ on('knobs', rerenderSoon);
 on('history', rerenderSoon);
 on('ranked', () => {
   if (!lastRank || lastRank.backend === 'none') return;
-  byId('engine').textContent = lastRank.fallback ? 'Hearth: fell back to the shop’s order' : `Hearth ${lastRank.backend.toUpperCase()} · ${lastRank.ms.toFixed(1)} ms`;
+  byId('engine').textContent = lastRank.fallback ? 'Hearth: fell back to the shop’s order' : `Hearth ${scorerLabel(lastRank.backend)} · ${lastRank.ms.toFixed(1)} ms`;
 });
 
 // Panels (tabs with arrow-key support)
@@ -99,7 +99,7 @@ tabs.forEach((t, i) => {
 });
 
 const info = await hearth.ready().catch(() => undefined);
-byId('engine').textContent = info ? `Hearth ${info.backend.toUpperCase()}` : 'Hearth unavailable: shop’s order';
+byId('engine').textContent = info ? `Hearth ${scorerLabel(info.backend, true)}` : 'Hearth unavailable: shop’s order';
 byId('engine-events').textContent = `${info?.events ?? 0} event${info?.events === 1 ? '' : 's'}`;
 mountInterests(byId('panel-interests'));
 mountSimulator(byId('panel-simulator'));

@@ -57,7 +57,16 @@ function statusLine(r: RankResult<Product>): string {
   if (r.fallback) return 'Hearth fell back to the shop’s order (time budget or error)';
   if (r.backend === 'none') return `No history yet: shop’s order kept · ${r.ms.toFixed(1)} ms`;
   const eps = r.epsilon !== undefined && Number.isFinite(r.epsilon) ? ` · ε ${r.epsilon.toFixed(2)} per position` : '';
-  return `${r.backend.toUpperCase()} · ${r.ms.toFixed(1)} ms${eps}`;
+  return `${scorerLabel(r.backend)} · ${r.ms.toFixed(1)} ms${eps}`;
+}
+
+/**
+ * 'js' is the plain-JS reference scorer: it answers the first ranks while tfjs loads, and all
+ * of them when `ready()` reports it (no tfjs backend could start).
+ */
+export function scorerLabel(backend: RankResult<Product>['backend'], fromReady = false): string {
+  if (backend !== 'js') return backend.toUpperCase();
+  return fromReady ? 'JS reference (no tfjs backend)' : 'JS reference (tfjs starting)';
 }
 
 /** A list page: the shop's order beside Hearth's order of the same products. */

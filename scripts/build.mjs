@@ -1,7 +1,9 @@
 // Builds what ships, into dist/:
 //   index.js, engine.js      ESM for bundlers and <script type="module"> (page side: no tfjs)
 //   react.js                 hearth/react hooks (imports react and ./index.js)
-//   hearth.worker.js         the worker, a classic self-contained script with tfjs inside
+//   hearth.worker.js         the worker core, a classic script without tfjs (answers ranks with the JS reference)
+//   hearth.tf.js             tfjs-core + wasm backend + backend choice, imported by the worker after its first answers
+//   hearth.{cpu,webgl,webgpu}.js  the other tfjs backends, imported only when tried (sharing hearth.tf.js' tfjs-core)
 //   hearth.iife.js           the script-tag build: window.Hearth, auto-tracking, DOM rerank
 //   *.wasm                   tfjs wasm backend binaries, fetched by the worker when wasm is used
 //   types/                   .d.ts files
@@ -48,14 +50,23 @@ await build({
   },
 });
 
-// 2. The worker: one classic script, so it can start from a blob: bootstrap on a CDN.
-await build({
-  ...common,
-  build: {
-    ...output,
-    lib: { entry: src('worker/worker.ts'), formats: ['iife'], name: 'HearthWorker', fileName: () => 'hearth.worker.js' },
-  },
-});
+// 2. The worker: classic scripts, so it can start from a blob: bootstrap on a CDN and
+//    importScripts its parts from there. The core has no tfjs; `hearth.tf.js` publishes
+//    tfjs-core as the worker global HearthTf.tf, and each other backend's file is built with
+//    tfjs-core external, mapped to that global, so all share one tfjs engine and registry.
+//    File and global names: src/worker/tf/chunk-files.ts.
+const classic = (entry, file, name, extra = {}) =>
+  build({
+    ...common,
+    build: { ...output, lib: { entry, formats: ['iife'], name, fileName: () => file }, ...extra },
+  });
+await classic(src('worker/worker.ts'), 'hearth.worker.js', 'HearthWorker');
+await classic(src('worker/tf/tf-chunk.ts'), 'hearth.tf.js', 'HearthTf');
+for (const backend of ['cpu', 'webgl', 'webgpu']) {
+  await classic(src(`worker/tf/backends/${backend}.ts`), `hearth.${backend}.js`, `HearthTf_${backend}`, {
+    rollupOptions: { external: ['@tensorflow/tfjs-core'], output: { globals: { '@tensorflow/tfjs-core': 'HearthTf.tf' } } },
+  });
+}
 
 // 3. Script-tag build: the same client, with the worker URL taken from the script's own src.
 await build({

@@ -16,6 +16,7 @@ export type {
   RankResult,
   ReadyInfo,
   RerankOptions,
+  ScorerName,
   TrackEvent,
 } from './types.js';
 export { CONSENT_STATES, EVENT_TYPES } from './types.js';

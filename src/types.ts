@@ -6,6 +6,13 @@
 /** Backends the interest model can run on, fastest-first on real hardware. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
+/**
+ * What scored a list: a tfjs backend, or `'js'`, the plain-JS reference scorer (the same math,
+ * which every backend is tested against). `'js'` answers the first ranks after page load while
+ * the tfjs backend loads and passes its self-test, and all ranks if no tfjs backend can start.
+ */
+export type ScorerName = BackendName | 'js';
+
 /** `'auto'` picks the fastest correct backend; a named one is tried first, then the rest in order. */
 export type BackendChoice = 'auto' | BackendName;
 
@@ -128,8 +135,11 @@ export interface RankResult<T extends Item> {
   scores: number[];
   /** True when the original order was returned because ranking failed or ran out of time. */
   fallback: boolean;
-  /** Backend that scored the list, or `'none'` on fallback. */
-  backend: BackendName | 'none';
+  /**
+   * What scored the list: a tfjs backend, `'js'` (the plain-JS reference, same math) while the
+   * tfjs backend is still starting after page load, or `'none'` on fallback or with no history yet.
+   */
+  backend: ScorerName | 'none';
   /** Wall time of the call on the page, milliseconds. */
   ms: number;
   /** Why each item is where it is (same order as `items`), for the top 200 places; empty lists below those and on fallback. */
@@ -168,7 +178,8 @@ export type ConsentState = (typeof CONSENT_STATES)[number];
 
 /** Result of {@link Hearth.ready}. */
 export interface ReadyInfo {
-  backend: BackendName;
+  /** The tfjs backend that scores from now on; `'js'` only if no tfjs backend could start (ranks then use the plain-JS reference scorer). */
+  backend: ScorerName;
   /** Number of events in this shopper's stored history. */
   events: number;
 }
@@ -181,7 +192,10 @@ export type ForgetRequest = { itemId: string } | { brand: string } | { category:
 
 /** A Hearth instance: the page's handle on the worker that holds the shopper's model. */
 export interface Hearth {
-  /** Resolves once the worker, the store and the model backend are up. */
+  /**
+   * Resolves once the worker, the store and the tfjs backend are up. Ranks do not wait for it:
+   * until then they are scored by the plain-JS reference (`RankResult.backend === 'js'`).
+   */
   ready(): Promise<ReadyInfo>;
   /** Records a shopper action. Rejects only on invalid input, naming the bad field. */
   track(event: TrackEvent): Promise<void>;

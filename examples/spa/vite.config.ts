@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +27,8 @@ function hearthByName(): Plugin {
 }
 
 /**
- * The worker and its wasm binaries are static files, not modules: copy them from the
+ * The worker's scripts (`hearth.worker.js` and the tfjs parts it imports on demand,
+ * `hearth.*.js`) and the wasm binaries are static files, not modules: copy them from the
  * package's dist/ beside the app (the app passes `workerUrl` to find them).
  */
 function copyHearthWorker(): Plugin {
@@ -41,10 +42,8 @@ function copyHearthWorker(): Plugin {
     closeBundle() {
       const target = resolve(outDir, 'hearth');
       mkdirSync(target, { recursive: true });
-      for (const f of ['hearth.worker.js', 'tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
-        const from = resolve(hearthRoot, 'dist', f);
-        if (existsSync(from)) copyFileSync(from, resolve(target, f));
-      }
+      const dist = resolve(hearthRoot, 'dist');
+      for (const f of readdirSync(dist).filter((f) => /^hearth\.[\w-]+\.js$/.test(f) || f.endsWith('.wasm'))) copyFileSync(resolve(dist, f), resolve(target, f));
     },
   };
 }

@@ -76,9 +76,10 @@ export function createHearth(options: HearthOptions = {}): Hearth {
 
   return {
     async ready(): Promise<ReadyInfo> {
-      // init is memoised in the worker; calling it again after start-up reports the current event count.
+      // The connection starts the worker (init) first; `ready` then waits for the tfjs backend
+      // (ranks do not: the plain-JS reference answers them meanwhile) and reports the event count.
       tracks.flush();
-      const r = await connection.call((api) => api.init(config));
+      const r = await connection.call((api) => api.ready());
       return { backend: r.backend, events: r.events };
     },
     async track(event) {

@@ -1,4 +1,4 @@
-import type { BackendChoice, BackendName, ConsentState, InterestProfile, Reason } from '../types.js';
+import type { BackendChoice, ConsentState, InterestProfile, Reason, ScorerName } from '../types.js';
 import type { StoredEvent, WireEvent, WireItem } from '../core/wire.js';
 import type { ForgetWire } from '../core/validate.js';
 import type { RankKnobs } from '../rank/arrange.js';
@@ -21,7 +21,8 @@ export interface InitConfig {
 }
 
 export interface WorkerReady {
-  backend: BackendName;
+  /** From `init`: `'js'` (the plain-JS bridge answers ranks). From `ready`: the backend that scores from then on. */
+  backend: ScorerName;
   events: number;
   /** 'memory' when IndexedDB was unavailable (private modes): history lasts for this tab only. */
   store: 'indexeddb' | 'memory';
@@ -33,14 +34,15 @@ export interface WorkerRankResult {
   scores: number[];
   /** Per candidate index. */
   reasons?: Reason[][];
-  backend: BackendName | 'none';
+  backend: ScorerName | 'none';
   epsilon?: number;
 }
 
 
 /** Worker-side counters for leak tests and benchmarks; not part of the public page API. */
 export interface WorkerDiagnostics {
-  backend: BackendName;
+  /** The backend chosen (diagnostics waits for the choice). */
+  backend: ScorerName;
   /** Live tfjs tensors: unchanged across reranks when nothing leaks. */
   tensors: number;
   /** Bytes held by tfjs on its backend (0 where the backend does not say). */
@@ -54,7 +56,10 @@ export interface WorkerDiagnostics {
 export interface WorkerApi {
   /** Answers at once, without waiting for init: the page's liveness probe. */
   ping(): Promise<true>;
+  /** Opens the store and starts answering (plain-JS scorer first); memoised. Every other call waits for it. */
   init(config: InitConfig): Promise<WorkerReady>;
+  /** Resolves once the tfjs backend has been chosen and scores (or none could start: `'js'`). */
+  ready(): Promise<WorkerReady>;
   track(events: WireEvent[]): Promise<void>;
   rank(items: WireItem[], knobs?: RankKnobs): Promise<WorkerRankResult>;
   profile(): Promise<InterestProfile>;

@@ -1,14 +1,15 @@
 import { createEngine, type Engine } from '../engine/engine.js';
 import type { EventStore } from '../store/event-store.js';
 import { createDefaultModel, type InterestModel } from '../model/model.js';
-import { selectBackend, tensorMemory } from './select-backend.js';
+import { createBridgeScorer } from './bridge-scorer.js';
+import { startLazyBackend, type LazyBackend } from './lazy-backend.js';
 import { loadModel } from './load-model.js';
 import { createTabSync } from './tab-sync.js';
 import { deleteDatabase, storeForConsent } from './consent-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { debug } from '../core/log.js';
 import { startLearning, type Learning } from '../learn/learn-loop.js';
-import type { BackendName, ConsentState } from '../types.js';
+import type { ConsentState } from '../types.js';
 import type { InitConfig, WorkerApi, WorkerRankResult, WorkerReady } from './protocol.js';
 
 async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: InterestModel) => void): Promise<InterestModel> {
@@ -27,7 +28,7 @@ async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: 
  * the page made before start-up finished run in order once it has.
  */
 export function createWorkerApi(): WorkerApi {
-  type State = { engine: Engine; ready: WorkerReady; sync: ReturnType<typeof createTabSync>; learning: Learning };
+  type State = { engine: Engine; ready: WorkerReady; sync: ReturnType<typeof createTabSync>; learning: Learning; backend: LazyBackend };
   let started: Promise<State> | undefined;
   let consent: ConsentState = 'granted';
   let dbName = '';
@@ -48,20 +49,26 @@ export function createWorkerApi(): WorkerApi {
       started ??= (async () => {
         consent = config.consent ?? 'granted';
         dbName = config.dbName;
-        // Backend start-up (wasm compile, shader warm-up) and opening IndexedDB overlap.
-        const backend = selectBackend(config.backend, config.assetBase);
-        backend.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
         const store = await storeForConsent(consent, config.dbName);
         let eng: Engine | undefined;
-        const [scorer, model] = await Promise.all([backend, chooseModel(config, store, (m) => eng?.setModel(m))]);
+        const model = await chooseModel(config, store, (m) => eng?.setModel(m));
+        // Ranks are answered from here on by the plain-JS reference; tfjs loads once the first
+        // answers are out and takes over after its self-test (bridge-scorer.ts, lazy-backend.ts).
+        let backend: LazyBackend | undefined;
+        const scorer = createBridgeScorer(() => backend?.activity());
         eng = await createEngine({ store, model, scorer, ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}) });
-        const ready: WorkerReady = { backend: scorer.backend as BackendName, events: eng.eventCount, store: store.kind, modelVersion: model.version };
+        backend = startLazyBackend(config.backend, config.assetBase, (tfScorer) => scorer.swap(tfScorer));
+        const ready: WorkerReady = { backend: 'js', events: eng.eventCount, store: store.kind, modelVersion: model.version };
         const sync = createTabSync(config.dbName, eng);
         // On-device learning runs in the background from here on (one tab at a time).
         const learning = startLearning(eng, config.dbName);
-        return { engine: eng, ready, sync, learning };
+        return { engine: eng, ready, sync, learning, backend };
       })();
       return started.then((s) => ({ ...s.ready, events: s.engine.eventCount }));
+    },
+    async ready() {
+      const s = await engineState();
+      return { ...s.ready, backend: await s.backend.ready, events: s.engine.eventCount };
     },
     async track(events) {
       const { engine, sync } = await engineState();
@@ -72,7 +79,7 @@ export function createWorkerApi(): WorkerApi {
     },
     async rank(items, knobs) {
       const r = await (await engine()).rank(items, knobs);
-      const out: WorkerRankResult = { order: r.order, scores: r.scores, reasons: r.reasons, backend: r.backend as BackendName | 'none' };
+      const out: WorkerRankResult = { order: r.order, scores: r.scores, reasons: r.reasons, backend: r.backend as WorkerRankResult['backend'] };
       if (r.epsilon !== undefined) out.epsilon = r.epsilon;
       return out;
     },
@@ -111,17 +118,20 @@ export function createWorkerApi(): WorkerApi {
     },
     async close() {
       if (!started) return;
-      const { engine, sync, learning } = await started;
+      const { engine, sync, learning, backend } = await started;
       learning.close();
       sync.close();
+      backend.close();
       await engine.close();
     },
     async diagnostics() {
-      const { ready, learning } = await engineState();
-      const { tensors, bytes } = tensorMemory();
+      const { learning, backend: lazy } = await engineState();
+      // Counters of the backend that ranks from now on, so wait for it to be chosen.
+      const backend = await lazy.ready;
+      const { tensors, bytes } = lazy.tensorMemory();
       // performance.memory is Chromium-only and non-standard; absent elsewhere.
       const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
-      return { backend: ready.backend, tensors, tensorBytes: bytes, learning: learning.status(), ...(heap === undefined ? {} : { heapBytes: heap }) };
+      return { backend, tensors, tensorBytes: bytes, learning: learning.status(), ...(heap === undefined ? {} : { heapBytes: heap }) };
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Worker entry: the only place tfjs, IndexedDB and the shopper's history live.
- * Built as a classic script (IIFE) so it also starts from a blob: bootstrap on a CDN.
+ * Built as a classic script (IIFE) so it also starts from a blob: bootstrap on a CDN. It holds
+ * no tfjs itself: `lazy-backend.ts` imports `hearth.tf.js` beside it after the first answers.
  */
 import { expose } from 'comlink';
 import { createWorkerApi } from './worker-api.js';

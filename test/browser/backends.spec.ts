@@ -1,4 +1,5 @@
 import { test, expect, catalogue, type Catalogue } from './fixtures.js';
+import type { StaticServer } from '../support/static-server.js';
 import { createEngine, createMemoryStore, createDefaultModel, createJsScorer, validateEvent, candidateItems } from '../../src/engine/index.js';
 
 const items = catalogue(60);
@@ -13,9 +14,13 @@ async function referenceScores(): Promise<number[]> {
   return r.scores;
 }
 
+/** Worker-side files fetched since request `from` of the real server's log (page.route does not see worker requests). */
+const fetched = (server: StaticServer, from: number) => server.requests.slice(from).map((r) => r.url);
+
 for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
-  test(`${backend}: scores match the plain-JS reference`, async ({ page, open, pageErrors }) => {
+  test(`${backend}: scores match the plain-JS reference`, async ({ page, open, server, pageErrors }) => {
     await open('esm.html');
+    const from = server.requests.length;
     const got = await page.evaluate(
       async ({ items, clicked, backend }: { items: Catalogue; clicked: string[]; backend: string }) => {
         const hearth = window.H.createHearth({ dbName: `ref-${backend}`, backend: backend as 'cpu', timeoutMs: 60_000 });
@@ -35,9 +40,77 @@ for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
     if (backend === 'webgpu' || backend === 'wasm' || backend === 'cpu') expect(got.backend).toBe(backend);
     expect(got.used).toBe(got.backend);
     got.scores.forEach((s, i) => expect(s).toBeCloseTo(expected[i]!, 3));
+    // A backend outside hearth.tf.js is fetched from its own file when asked for by name.
+    const files = fetched(server, from);
+    expect(files).toContain('/dist/hearth.tf.js');
+    if (got.backend !== 'wasm') expect(files).toContain(`/dist/hearth.${got.backend}.js`);
+    if (backend === 'wasm') expect(files.filter((f) => /hearth\.(webgpu|webgl|cpu)\.js$/.test(f))).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 }
+
+test('ranks before the tfjs backend is up are personalised and equal the plain-JS reference; then tfjs takes over', async ({ page, open, pageErrors }) => {
+  await open('esm.html');
+  const got = await page.evaluate(
+    async ({ items, clicked }: { items: Catalogue; clicked: string[] }) => {
+      const hearth = window.H.createHearth({ dbName: 'bridge', timeoutMs: 60_000 });
+      // Tracked and ranked at once, as on a first visit: the rank follows the events in the same message queue.
+      const tracked = clicked.map((id) => hearth.track({ type: 'click', item: items.find((i) => i.id === id)! }));
+      const first = await hearth.rank(items);
+      await Promise.all(tracked);
+      const ready = await hearth.ready();
+      const later = await hearth.rank(items);
+      await hearth.forget({ all: true });
+      await hearth.close();
+      const byId = (r: typeof first) => {
+        const m = new Map(r.items.map((item, k) => [item.id, r.scores[k]!]));
+        return items.map((i) => m.get(i.id)!);
+      };
+      return {
+        first: { backend: first.backend, fallback: first.fallback, personalised: first.items.some((item, k) => item !== items[k]), scores: byId(first) },
+        ready: ready.backend,
+        later: { backend: later.backend, scores: byId(later) },
+      };
+    },
+    { items, clicked },
+  );
+  const expected = await referenceScores();
+  expect(got.first).toMatchObject({ backend: 'js', fallback: false, personalised: true });
+  // The bridge is the reference itself: equal up to float32 rounding of the results.
+  got.first.scores.forEach((s, i) => expect(s).toBeCloseTo(expected[i]!, 5));
+  expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(got.ready);
+  expect(got.later.backend).toBe(got.ready);
+  got.later.scores.forEach((s, i) => expect(s).toBeCloseTo(expected[i]!, 3));
+  expect(pageErrors).toEqual([]);
+});
+
+test("'auto' without a hardware GPU never fetches the WebGPU or WebGL backend", async ({ page, open, server, pageErrors }) => {
+  await open('esm.html');
+  const from = server.requests.length;
+  const got = await page.evaluate(async () => {
+    // What the page can see of the adapters, by the worker's own rule (tf/select-backend.ts).
+    const software = /swiftshader|llvmpipe|softpipe|software|basic render|microsoft basic/i;
+    const adapter = await navigator.gpu?.requestAdapter().catch(() => null);
+    const info = (adapter as unknown as { info?: GPUAdapterInfo & { isFallbackAdapter?: boolean } } | null)?.info;
+    const webgpu = Boolean(adapter && !info?.isFallbackAdapter && !software.test(`${info?.vendor} ${info?.architecture} ${info?.description} ${info?.device}`));
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+    const webgl = Boolean(gl && !software.test(String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER))));
+    const hearth = window.H.createHearth({ dbName: 'auto-files' });
+    const ready = await hearth.ready();
+    await hearth.close();
+    return { hardware: { webgpu, webgl }, backend: ready.backend };
+  });
+  const files = fetched(server, from);
+  expect(files).toContain('/dist/hearth.tf.js');
+  if (!got.hardware.webgpu) expect(files).not.toContain('/dist/hearth.webgpu.js');
+  if (!got.hardware.webgl) expect(files).not.toContain('/dist/hearth.webgl.js');
+  if (!got.hardware.webgpu && !got.hardware.webgl) {
+    expect(got.backend).toBe('wasm');
+    expect(files).not.toContain('/dist/hearth.cpu.js'); // cpu is only the last resort
+  }
+  expect(pageErrors).toEqual([]);
+});
 
 test("'auto' never picks the software WebGPU adapter", async ({ page, open }) => {
   await open('esm.html');

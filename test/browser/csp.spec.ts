@@ -48,6 +48,8 @@ test('strict CSP without unsafe-eval: Hearth works (no eval, no new Function any
   expect(pageErrors).toEqual([]);
   // The server saw every request of the page and of the worker: static GETs only, nothing about the shopper.
   expect(server.requests.length).toBeGreaterThan(0);
+  // The worker's tfjs parts came in by importScripts under the policy: tfjs-core + wasm, then the backends asked for.
+  expect(server.requests.map((r) => r.url)).toEqual(expect.arrayContaining(['/dist/hearth.tf.js', '/dist/hearth.cpu.js', '/dist/hearth.webgpu.js']));
   for (const r of server.requests) {
     expect(r.method).toBe('GET');
     expect(r.bodyBytes).toBe(0);

@@ -27,7 +27,9 @@ for (const backend of ['wasm', 'cpu', 'webgl', 'webgpu'] as const) {
         const w = window as unknown as LeakWindow;
         const worker = new Worker('/dist/hearth.worker.js', { name: 'hearth' });
         const api = w.Comlink.wrap<WorkerApi>(worker);
-        const ready = await api.init({ dbName: `leak-${backend}`, backend, assetBase: new URL('/dist/', location.href).href });
+        await api.init({ dbName: `leak-${backend}`, backend, assetBase: new URL('/dist/', location.href).href });
+        // The first ranks after init are scored by the plain-JS bridge; wait for the tfjs backend.
+        const ready = await api.ready();
         await api.forget({ all: true });
         const now = Date.now();
         await api.track(items.slice(0, 60).map((item, i) => w.E.validateEvent({ type: i % 3 ? 'view' : 'click', item, at: now - i * 60_000 }, now)));

@@ -59,6 +59,8 @@ test.describe('Hearth served from another origin (a CDN)', () => {
     const cdnFiles = cdn.requests.slice(fromCdn).map((r) => r.url);
     expect(cdnFiles).toContain('/dist/hearth.iife.js');
     expect(cdnFiles).toContain('/dist/hearth.worker.js');
+    // The worker, started from a blob:, imported its tfjs part from the CDN too (classic importScripts, cross-origin).
+    expect(cdnFiles).toContain('/dist/hearth.tf.js');
     const url = `/test-results/shop-cdn/${shopPage}`;
     expect(shop.requests.map((r) => [r.method, r.url, r.bodyBytes])).toEqual([['GET', url, 0], ['GET', url, 0]]);
     expectNothingSent(cdn.requests.slice(fromCdn), ids);

@@ -32,6 +32,8 @@ test('React example (hearth/react): original order first, then the personalised 
   expect(distinct).toHaveLength(2); // original → personalised, never back
   expect(await page.$$eval('#grid li', (lis) => lis.map((li) => li.getAttribute('data-id')))).toEqual(seen.at(-1));
 
+  // The copied worker files are complete: the worker found its tfjs part beside it (after its first answers).
+  await expect.poll(() => server.requests.slice(from).map((r) => r.url), { timeout: 30_000 }).toContain('/examples/spa/dist/hearth/hearth.tf.js');
   expect(pageErrors).toEqual([]);
   const requests = server.requests.slice(from);
   for (const r of requests) {

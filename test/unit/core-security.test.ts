@@ -39,7 +39,10 @@ describe('security: no markup sinks, no dynamic code', () => {
   });
 
   it('no eval or new Function in the built bundles (tfjs included)', () => {
-    const bundles = ['index.js', 'hearth.worker.js', 'hearth.iife.js'].map((f) => resolve(root, 'dist', f)).filter(existsSync);
+    // Every script that ships: the page side, the worker core and the tfjs parts it imports.
+    const dist = resolve(root, 'dist');
+    const bundles = existsSync(dist) ? readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => resolve(dist, f)) : [];
+    if (existsSync(dist)) expect(bundles.map((b) => b.slice(dist.length + 1))).toEqual(expect.arrayContaining(['hearth.worker.js', 'hearth.tf.js', 'hearth.webgpu.js', 'hearth.webgl.js', 'hearth.cpu.js']));
     // `npm test` builds first; a bare `vitest run` without dist/ checks the sources only.
     for (const bundle of bundles) {
       const code = readFileSync(bundle, 'utf8');

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
-import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import type { BackendChoice, BackendName } from '../types.js';
-import { createTfScorer } from '../model/score-tf.js';
-import { scoreReference } from '../model/score-js.js';
-import type { ScoreInput, Scorer } from '../model/scorer.js';
-import { debug } from '../core/log.js';
-import { DEFAULT_PARAMS } from '../model/params.js';
+import type { BackendChoice, BackendName } from '../../types.js';
+import { createTfScorer } from '../../model/score-tf.js';
+import { scoreReference } from '../../model/score-js.js';
+import type { ScoreInput, Scorer } from '../../model/scorer.js';
+import { debug } from '../../core/log.js';
+import { DEFAULT_PARAMS } from '../../model/params.js';
+import { BACKEND_FILES } from './chunk-files.js';
+import { importBeside } from './import-script.js';
 
 /** The fixed fallback order: a named backend that fails hands over to the ones after it. */
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -61,9 +60,20 @@ async function passesSelfTest(scorer: Scorer): Promise<boolean> {
   return expected.scores.every((v, i) => Math.abs(v - got.scores[i]!) <= 1e-3 * Math.max(1, Math.abs(v)));
 }
 
+/**
+ * Registers `name` with tfjs-core: wasm is inside this script; the others are fetched from
+ * their own file the first time they are tried (so a shopper without a GPU never downloads or
+ * evaluates the WebGL/WebGPU code).
+ */
+function ensureRegistered(name: BackendName, assetBase: string): void {
+  if (name === 'wasm') setWasmPaths(assetBase);
+  const file = BACKEND_FILES[name];
+  if (file && !tf.findBackendFactory(name)) importBeside(assetBase, file);
+}
+
 async function tryBackend(name: BackendName, assetBase: string): Promise<Scorer | undefined> {
   try {
-    if (name === 'wasm') setWasmPaths(assetBase);
+    ensureRegistered(name, assetBase);
     if (!(await tf.setBackend(name))) return undefined;
     await tf.ready();
     const scorer = createTfScorer(tf, name);
@@ -163,10 +173,4 @@ export async function selectBackend(choice: BackendChoice, assetBase: string): P
     }
   }
   throw Object.assign(new Error(`no tfjs backend could start (tried ${chain.join(', ')})`), { name: 'HearthBackendError' });
-}
-
-/** Live tensor count and bytes, for leak tests. */
-export function tensorMemory(): { tensors: number; bytes: number } {
-  const m = tf.memory();
-  return { tensors: m.numTensors, bytes: m.numBytes };
 }

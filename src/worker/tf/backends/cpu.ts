@@ -1,0 +1,5 @@
+/**
+ * Entry of `hearth.cpu.js`: registers the cpu backend with the worker's tfjs-core, which the
+ * build leaves external (mapped to `HearthTf.tf`), so there is one engine and one registry.
+ */
+import '@tensorflow/tfjs-backend-cpu';
