@@ -29,7 +29,7 @@ const variants: Record<string, Partial<TrainConfig>> = {
   'window 10': { window: 10 },
   '32 dims': { dims: 32 },
   '64 negatives': { negatives: 64 },
-  '1024 negatives': { negatives: 1024 },
+  '256 negatives': { negatives: 256 },
 };
 const only = args.only?.split(',');
 console.log(`# ${ds.name}: ablations, ${epochs} epochs each, ${ds.sequences.length} users, validation item of ${vset.targets.length} users`);

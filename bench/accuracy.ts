@@ -35,6 +35,14 @@ const limitUsers = numberArg(args, 'limit-users');
 const workers = numberArg(args, 'workers') ?? Math.max(1, Math.min(os.availableParallelism(), 2));
 const backend = (args.backend ?? 'wasm') as NodeBackend;
 const benchStarted = performance.now();
+/**
+ * CPU seconds of this process, worker threads included (getrusage of the whole process): with
+ * wall time it shows how much a run was slowed by other work on the machine.
+ */
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 const ds = readDataset(args.data);
 const evalUsers = ds.sequences.filter((s) => s.length >= 2).length;
@@ -43,6 +51,7 @@ console.log(`# ${ds.name}: ${ds.sequences.length} users, ${ds.items.length} item
 /** Engine evaluation split over worker threads (each runs its own engine on the model). */
 async function evaluateModel(model: InterestModel, only: Protocol[] = protocols, listOrder: 'shuffled' | 'popularity' = 'shuffled'): Promise<EvalResult> {
   const started = performance.now();
+  const c0 = cpuSeconds();
   const { manifest, bin } = encodeModel(model, 'float32');
   const binBuf = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
   const shards = await Promise.all(
@@ -60,7 +69,7 @@ async function evaluateModel(model: InterestModel, only: Protocol[] = protocols,
       });
     }),
   );
-  const out: EvalResult = { users: 0, ms: performance.now() - started };
+  const out: EvalResult = { users: 0, ms: performance.now() - started, cpuSeconds: cpuSeconds() - c0 };
   for (const p of only) {
     const acc = createMetrics();
     for (const s of shards) if (s[p]) acc.merge(s[p]!);
@@ -114,9 +123,10 @@ async function runTrained(): Promise<void> {
     trainNote = `loaded from ${args.model}`;
   } else {
     const t0 = performance.now();
+    const c0 = cpuSeconds();
     const res = fit(ds, { config: trainOverrides(args), refit: args['no-refit'] !== 'true', matMul: await createTrainMatMul((args['train-backend'] ?? 'wasm') as 'wasm' | 'cpu' | 'js'), log: (l) => console.log(`  [train] ${l}`) });
     trained = res.model;
-    trainNote = `trained in ${((performance.now() - t0) / 1000).toFixed(0)} s (best epoch ${res.bestEpoch}, valid full HR@10 ${res.valid.hr10.toFixed(4)})`;
+    trainNote = `trained in ${((performance.now() - t0) / 1000).toFixed(0)} s wall, ${(cpuSeconds() - c0).toFixed(0)} s CPU (best epoch ${res.bestEpoch}, valid full HR@10 ${res.valid.hr10.toFixed(4)})`;
     if (args.out) {
       const sizes = writeModel(args.out, trained, { data: ds.name, config: res.config, bestEpoch: res.bestEpoch, valid: res.valid });
       trainNote += `; wrote ${args.out} (model.bin ${(sizes.bin / 1024).toFixed(0)} KiB)`;
@@ -132,7 +142,7 @@ async function runTrained(): Promise<void> {
 
 console.log('');
 console.log(table());
-console.log(`\ntotal run time ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
+console.log(`\ntotal run time ${((performance.now() - benchStarted) / 1000).toFixed(0)} s wall, ${cpuSeconds().toFixed(0)} s CPU`);
 
 function fmt(m: Metrics | undefined): string[] {
   if (!m) return [];
@@ -143,7 +153,7 @@ function print(row: { name: string; result: EvalResult }): void {
   // Every metric, as soon as a model is done (a long run that is cut short still leaves its rows).
   const names = [...HR_KS.map((k) => `HR@${k}`), ...NDCG_KS.map((k) => `NDCG@${k}`), 'MRR'];
   const parts = protocols.filter((p) => row.result[p]).map((p) => `${p} ${fmt(row.result[p]).map((v, i) => `${names[i]} ${v}`).join(' ')}`);
-  console.log(`${row.name}: ${parts.join('; ')} (${row.result.users} users, ${(row.result.ms / 1000).toFixed(0)} s)`);
+  console.log(`${row.name}: ${parts.join('; ')} (${row.result.users} users, ${(row.result.ms / 1000).toFixed(0)} s wall${row.result.cpuSeconds === undefined ? '' : `, ${row.result.cpuSeconds.toFixed(0)} s CPU`})`);
 }
 
 function table(): string {

@@ -35,6 +35,8 @@ export interface EvalResult {
   full?: Metrics;
   users: number;
   ms: number;
+  /** CPU seconds spent, where the runner measured them (all threads). */
+  cpuSeconds?: number;
 }
 
 /** History and target of user u for the given held-out position. */
