@@ -35,6 +35,12 @@ interface Live {
   kill(reason: string): void;
   pinging: boolean;
   initialised: boolean;
+  /**
+   * The worker's tfjs backend is up. Until then the worker may be busy for a long while in one
+   * go (evaluating the tfjs script, compiling wasm or shaders) right after init answered, so pings
+   * keep the start-up patience: a slow phone must not be taken for a dead worker and restarted.
+   */
+  backendUp: boolean;
 }
 
 function workerError(message: string): Error {
@@ -77,6 +83,7 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
       dead,
       pinging: false,
       initialised: false,
+      backendUp: false,
       kill(reason) {
         if (killed) return;
         killed = true;
@@ -98,7 +105,9 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
       .then(() => {
         failures = 0;
         l.initialised = true;
+        return Promise.race([l.api.ready(), dead]);
       })
+      .then(() => (l.backendUp = true))
       .catch(() => undefined);
     return l;
   }
@@ -108,7 +117,7 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
     if (l.pinging) return;
     l.pinging = true;
     let answered = false;
-    const limit = l.initialised ? PING_TIMEOUT_MS : STARTUP_PING_TIMEOUT_MS;
+    const limit = l.initialised && l.backendUp ? PING_TIMEOUT_MS : STARTUP_PING_TIMEOUT_MS;
     const timer = setTimeout(() => !answered && l.kill(`no answer to a ping within ${limit} ms`), limit);
     Promise.race([l.api.ping(), l.dead])
       .then(() => (answered = true))
