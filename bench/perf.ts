@@ -366,7 +366,7 @@ async function runMemory(browser: Browser, origin: string, products: Item[], eve
     const total = quick ? 200 : backend === 'webgpu' ? 200 : 1_000;
     const got = await page.evaluate(
       async ({ backend, items, events }) => {
-        const w = window as unknown as BenchWindow & { api?: ComlinkModule.Remote<WorkerApi>; wire?: EngineModule.WireItem[] };
+        const w = window as unknown as BenchWindow & { api?: ComlinkModule.Remote<WorkerApi>; wire?: EngineModule.EncodedCandidates };
         // Straight to the worker through comlink: diagnostics() is not on the public API.
         const worker = new Worker('/dist/hearth.worker.js', { name: 'hearth' });
         const api = w.Comlink.wrap<WorkerApi>(worker);
@@ -374,7 +374,7 @@ async function runMemory(browser: Browser, origin: string, products: Item[], eve
         await api.forget({ all: true });
         await api.track(events.map((e) => w.E.validateEvent(e)));
         w.api = api;
-        w.wire = w.E.candidateItems(items);
+        w.wire = w.E.encodeCandidates(w.E.candidateItems(items));
         await api.rank(w.wire); // first rank: vectors and shaders, not a leak
         return ready.backend;
       },
@@ -394,7 +394,7 @@ async function runMemory(browser: Browser, origin: string, products: Item[], eve
     for (let done = 0; done < total; ) {
       const step = total / 4;
       await page.evaluate(async (step) => {
-        const w = window as unknown as { api: ComlinkModule.Remote<WorkerApi>; wire: EngineModule.WireItem[] };
+        const w = window as unknown as { api: ComlinkModule.Remote<WorkerApi>; wire: EngineModule.EncodedCandidates };
         for (let i = 0; i < step; i++) await w.api.rank(w.wire);
       }, step);
       done += step;

@@ -1,6 +1,7 @@
 import type { Hearth, HearthOptions, Item, RankResult, ReadyInfo } from '../types.js';
 import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../core/validate.js';
 import { LIMITS } from '../core/limits.js';
+import { encodeCandidates } from '../core/candidate-wire.js';
 import { resolveOptions, validateConsent } from './options.js';
 import { createConnection } from './connection.js';
 import { createTrackBatcher } from './track-batcher.js';
@@ -60,7 +61,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     const knobs = { ...(exploration ? { exploration } : {}), ...(diversity ? { diversity } : {}), ...(privacyNoise ? { privacyNoise } : {}) };
     tracks.flush();
     const fallback = () => fallbackResult(items, limit, startedAt);
-    const head = wire.length > LIMITS.maxCandidates ? wire.slice(0, LIMITS.maxCandidates) : wire;
+    const head = encodeCandidates(wire.length > LIMITS.maxCandidates ? wire.slice(0, LIMITS.maxCandidates) : wire);
     const work = connection
       .call((api) => api.rank(head, knobs))
       .then((r) => rankedResult(items, r, limit, startedAt))

@@ -18,7 +18,7 @@ import { addPersonalTerm, learnedReason, type PersonalTerm } from '../learn/pers
 
 
 /** Reasons are worked out for this many top places of a ranked list. */
-const REASONED_PLACES = 200;
+export const REASONED_PLACES = 200;
 
 /** `seq` of an event whose write to the store has not finished yet. */
 const PROVISIONAL = -1;
