@@ -17,6 +17,7 @@ import { candidateItems, validateEvent } from '../../src/core/validate.js';
 import { createNodeScorer, type NodeBackend } from '../../src/eval/backend.js';
 import { rankedResult } from '../../src/client/results.js';
 import { encodeCandidates } from '../../src/core/candidate-wire.js';
+import { createLineCache } from '../../src/client/line-cache.js';
 import { decodeRankRequest, encodeRankResult } from '../../src/worker/rank-codec.js';
 import { catalogue, history } from './data.js';
 
@@ -32,13 +33,14 @@ const engine = await createEngine({ store: createMemoryStore(), model: createDef
 await engine.track(history(products, eventCount, NOW, eventCount).map((e) => validateEvent(e, NOW)));
 const items = products.slice(0, n);
 const click = products[products.length - 1]!;
+const lines = createLineCache(); // the page's, as in client/create-hearth.ts
 
 type Phase = 'validate' | 'request' | 'rank' | 'response' | 'map' | 'total' | 'track+rank';
 const samples: Record<Phase, number[]> = { validate: [], request: [], rank: [], response: [], map: [], total: [], 'track+rank': [] };
 
 async function once(record: boolean): Promise<void> {
   const t0 = performance.now();
-  const wire = encodeCandidates(candidateItems(items));
+  const wire = lines.encode(items, candidateItems(items));
   const t1 = performance.now();
   const received = structuredClone(wire);
   const t2 = performance.now();

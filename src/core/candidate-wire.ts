@@ -18,6 +18,35 @@ export function encodeCandidates(items: readonly WireItem[]): EncodedCandidates 
   return items.map((item) => JSON.stringify(item)).join('\n');
 }
 
+/**
+ * Whether two wire items are equal field by field, and so encode to the same line. Lets the
+ * page reuse a line (`client/line-cache.ts`) without trusting that the shop left its object alone.
+ */
+export function sameWireItem(a: WireItem, b: WireItem): boolean {
+  return a.id === b.id && a.title === b.title && a.brand === b.brand && a.price === b.price && sameStrings(a.categories, b.categories) && sameAttrs(a.attrs, b.attrs);
+}
+
+function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameAttrs(a: WireItem['attrs'], b: WireItem['attrs']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [ka, va] = a[i]!;
+    const [kb, vb] = b[i]!;
+    if (ka !== kb) return false;
+    if (Array.isArray(va) || Array.isArray(vb)) {
+      if (!Array.isArray(va) || !Array.isArray(vb) || !sameStrings(va, vb)) return false;
+    } else if (va !== vb) return false;
+  }
+  return true;
+}
+
 /** The lines of an encoded list, one per candidate (none for an empty list). */
 export function candidateLines(encoded: unknown): string[] {
   if (typeof encoded !== 'string') throw inputError('items', 'a string of JSON lines (encodeCandidates)', encoded);

@@ -3,6 +3,7 @@ import { candidateLines, checkWireItem, encodeCandidates, parseCandidate } from 
 import { candidateItems, INPUT_ERROR } from '../../src/core/validate.js';
 import { itemFeatures } from '../../src/model/features.js';
 import { createCandidateCache } from '../../src/worker/candidate-cache.js';
+import { createLineCache } from '../../src/client/line-cache.js';
 import { encodeRankResult } from '../../src/worker/rank-codec.js';
 import { rankedResult } from '../../src/client/results.js';
 import { REASONED_PLACES, type EngineRankResult } from '../../src/engine/engine.js';
@@ -109,6 +110,38 @@ describe('rank request encoding (one string of JSON lines)', () => {
       err = e;
     }
     expect((err as Error).name).toBe(INPUT_ERROR);
+  });
+});
+
+describe('page-side line cache', () => {
+  it('always sends what the objects hold now, reused or not', () => {
+    const fuzz = createFuzzer(31);
+    const cache = createLineCache();
+    const pool: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < 800; i++) {
+      // A list drawn from objects seen before, some of them changed in place since.
+      const list: unknown[] = Array.from({ length: 1 + Math.floor(fuzz.rnd() * 8) }, () => {
+        if (pool.length > 0 && fuzz.rnd() < 0.7) return pool[Math.floor(fuzz.rnd() * pool.length)];
+        const fresh = fuzz.item(0.05) as Record<string, unknown>;
+        if (typeof fresh === 'object' && fresh !== null && !Array.isArray(fresh)) pool.push(fresh);
+        return fresh;
+      });
+      for (const o of pool.slice(-5)) {
+        const r = fuzz.rnd();
+        if (r < 0.1) o.title = `changed ${i}`;
+        else if (r < 0.15 && Array.isArray(o.categories)) o.categories.push('more');
+        else if (r < 0.2 && typeof o.attributes === 'object' && o.attributes !== null) (o.attributes as Record<string, unknown>).size = i;
+        else if (r < 0.25) o.price = i;
+        else if (r < 0.3) delete o.brand;
+      }
+      let wire;
+      try {
+        wire = candidateItems(list);
+      } catch {
+        continue;
+      }
+      expect(cache.encode(list, wire)).toBe(encodeCandidates(wire));
+    }
   });
 });
 
