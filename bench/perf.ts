@@ -3,7 +3,7 @@
  * Headless Debian chromium, pages served from a real 127.0.0.1 server, the built dist/ files.
  * Writes bench/out/perf/results.json and results.md (the tables pasted into BENCHMARKS.md).
  *
- *   tsx bench/perf.ts [--quick] [--only=latency,baseline,cold,main,memory,sizes] [--backends=auto,wasm,…]
+ *   tsx bench/perf.ts [--quick] [--only=latency,baseline,cold,main,memory,sizes] [--backends=auto,wasm,…] [--dist=path]
  *
  * A benchmark, not a test: nothing here fails on a slow number. Compare figures as ratios
  * within one run: this 2-core machine is noisy.
@@ -33,6 +33,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const runs = (section: string) => !only || only.includes(section);
+// Another build to serve as dist/ (an A/B against a saved earlier build, back to back).
+const distArg = args.find((a) => a.startsWith('--dist='))?.slice('--dist='.length) ?? 'dist';
 let modelDir = resolve(outDir, 'model');
 
 const ALL_BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -452,7 +454,7 @@ async function main() {
   // the same checkout) cannot pull files from under the benchmark.
   const site = resolve(outDir, 'site');
   await rm(site, { recursive: true, force: true });
-  for (const dir of ['dist', 'bench/pages', 'node_modules/comlink/dist/esm']) await cp(resolve(root, dir), resolve(site, dir), { recursive: true });
+  for (const dir of ['dist', 'bench/pages', 'node_modules/comlink/dist/esm']) await cp(resolve(root, dir === 'dist' ? distArg : dir), resolve(site, dir), { recursive: true });
   modelDir = resolve(site, 'bench/out/perf/model');
   const server = await startStaticServer(site);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
