@@ -196,7 +196,7 @@ export async function createEngine(options: EngineOptions) {
       for (const i of placed.order.slice(0, REASONED_PLACES)) {
         const moves = { explored: placed.explored[i]!, diversified: placed.diversified[i]! };
         const bought = demotedBy[i];
-        reasons[i] = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[out.top[i]!], attention.contribution[i]!, moves);
+        reasons[i] = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[out.top[i]!], attention.contribution(i), moves);
         const why = !bought && learned ? learnedReason(learned[i]!) : undefined;
         if (why) reasons[i]!.push(why);
       }
