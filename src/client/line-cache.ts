@@ -27,7 +27,7 @@ export function createLineCache() {
         if (typeof key === 'object' && key !== null) known.set(key, { item, line });
         lines[i] = line;
       }
-      return lines.join('\n');
+      return lines;
     },
   };
 }

@@ -7,8 +7,8 @@ import type { LearningStatus } from '../learn/learn-loop.js';
 
 /**
  * The page ↔ worker contract, and nothing else. Every argument and result is plain,
- * structured-clone-safe data (rank's candidates travel as one string, its order and scores as
- * transferred typed arrays: the cheapest shapes to cross for a 1,000-item list). Errors cross as `{ name, message }`, so callers match on `name`.
+ * structured-clone-safe data (rank's candidates travel as strings of JSON, its order and scores
+ * as transferred typed arrays: the cheapest shapes to cross for a 1,000-item list). Errors cross as `{ name, message }`, so callers match on `name`.
  */
 export interface InitConfig {
   dbName: string;
@@ -60,7 +60,7 @@ export interface WorkerApi {
   ping(): Promise<true>;
   init(config: InitConfig): Promise<WorkerReady>;
   track(events: WireEvent[]): Promise<void>;
-  /** Candidates as `encodeCandidates` writes them (one string: see `core/candidate-wire.ts`). */
+  /** Candidates as `encodeCandidates` writes them (one JSON line each: see `core/candidate-wire.ts`). */
   rank(items: EncodedCandidates, knobs?: RankKnobs): Promise<WorkerRankResult>;
   profile(): Promise<InterestProfile>;
   export(): Promise<{ events: StoredEvent[]; profile: InterestProfile }>;

@@ -21,7 +21,7 @@ const messageOf = (fn: () => unknown) => {
 
 const decode = (encoded: unknown) => createCandidateCache().decode(encoded);
 
-describe('rank request encoding (one string of JSON lines)', () => {
+describe('rank request encoding (one JSON line per item)', () => {
   it('round-trips validated candidates exactly, odd strings included', () => {
     const items = candidateItems([
       { id: 'a', title: 'Trail shoe\nwith a newline', brand: 'Salomon', categories: ['Shoes', 'Trail'], price: 129.95, attributes: { size: 42, tags: ['x', 'y'], sale: true, colour: 'red' } },
@@ -36,9 +36,9 @@ describe('rank request encoding (one string of JSON lines)', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
-  it('encodes an empty list as an empty string and back', () => {
-    expect(encodeCandidates([])).toBe('');
-    expect(decode('')).toEqual([]);
+  it('encodes an empty list and back', () => {
+    expect(encodeCandidates([])).toEqual([]);
+    expect(decode([])).toEqual([]);
   });
 
   it('round-trips every fuzzed list the page accepts (same features; JSON has no -0)', () => {
@@ -76,22 +76,23 @@ describe('rank request encoding (one string of JSON lines)', () => {
   });
 
   it.each([
-    [42, /^HearthInputError: items must be a string of JSON lines/],
-    [[{ id: 'a' }], /^HearthInputError: items must be a string of JSON lines/],
-    ['{"id":"a"}\nnot json', /^HearthInputError: items\[1\] must be an item as one line of JSON, got "not json"/],
-    ['{"id":"a"}\n', /^HearthInputError: items\[1\] must be an item as one line of JSON/],
-    ['[1,2]', /^HearthInputError: items\[0\] must be an object with an id, got an array of 2/],
-    ['{"title":"no id"}', /^HearthInputError: items\[0\]\.id must be a string, got undefined/],
-    ['{"id":""}', /^HearthInputError: items\[0\]\.id must be a non-empty string/],
-    [`{"id":"${'x'.repeat(257)}"}`, /^HearthInputError: items\[0\]\.id must be at most 256 characters/],
-    ['{"id":"a"}\n{"id":"b","price":-1}', /^HearthInputError: items\[1\]\.price must be a finite number ≥ 0, got -1/],
-    ['{"id":"a","title":7}', /^HearthInputError: items\[0\]\.title must be a string, got 7/],
-    ['{"id":"a","categories":"shoes"}', /^HearthInputError: items\[0\]\.categories must be an array of at most 16 strings/],
-    ['{"id":"a","categories":["ok",3]}', /^HearthInputError: items\[0\]\.categories\[1\] must be a string, got 3/],
-    ['{"id":"a","attrs":{"size":1}}', /^HearthInputError: items\[0\]\.attrs must be an array of at most 64 \[key, value\] pairs/],
-    ['{"id":"a","attrs":[["size"]]}', /^HearthInputError: items\[0\]\.attrs\[0\] must be a \[key, value\] pair/],
-    ['{"id":"a","attrs":[["deep",{"x":1}]]}', /^HearthInputError: items\[0\]\.attrs\[0\]\[1\] must be a string, finite number, boolean or at most 32 strings/],
-    ['{"id":"a","attrs":[["tags",["ok",null]]]}', /^HearthInputError: items\[0\]\.attrs\[0\]\[1\]\[1\] must be a string, got null/],
+    [42, /^HearthInputError: items must be an array of JSON lines/],
+    ['{"id":"a"}', /^HearthInputError: items must be an array of JSON lines/],
+    [['{"id":"a"}', 7], /^HearthInputError: items\[1\] must be a string \(an item as one line of JSON\), got 7/],
+    [['{"id":"a"}', 'not json'], /^HearthInputError: items\[1\] must be an item as one line of JSON, got "not json"/],
+    [['{"id":"a"}', ''], /^HearthInputError: items\[1\] must be an item as one line of JSON/],
+    [['[1,2]'], /^HearthInputError: items\[0\] must be an object with an id, got an array of 2/],
+    [['{"title":"no id"}'], /^HearthInputError: items\[0\]\.id must be a string, got undefined/],
+    [['{"id":""}'], /^HearthInputError: items\[0\]\.id must be a non-empty string/],
+    [[`{"id":"${'x'.repeat(257)}"}`], /^HearthInputError: items\[0\]\.id must be at most 256 characters/],
+    [['{"id":"a"}', '{"id":"b","price":-1}'], /^HearthInputError: items\[1\]\.price must be a finite number ≥ 0, got -1/],
+    [['{"id":"a","title":7}'], /^HearthInputError: items\[0\]\.title must be a string, got 7/],
+    [['{"id":"a","categories":"shoes"}'], /^HearthInputError: items\[0\]\.categories must be an array of at most 16 strings/],
+    [['{"id":"a","categories":["ok",3]}'], /^HearthInputError: items\[0\]\.categories\[1\] must be a string, got 3/],
+    [['{"id":"a","attrs":{"size":1}}'], /^HearthInputError: items\[0\]\.attrs must be an array of at most 64 \[key, value\] pairs/],
+    [['{"id":"a","attrs":[["size"]]}'], /^HearthInputError: items\[0\]\.attrs\[0\] must be a \[key, value\] pair/],
+    [['{"id":"a","attrs":[["deep",{"x":1}]]}'], /^HearthInputError: items\[0\]\.attrs\[0\]\[1\] must be a string, finite number, boolean or at most 32 strings/],
+    [['{"id":"a","attrs":[["tags",["ok",null]]]}'], /^HearthInputError: items\[0\]\.attrs\[0\]\[1\]\[1\] must be a string, got null/],
   ])('rejects %j naming the field', (input, pattern) => {
     expect(messageOf(() => decode(input))).toMatch(pattern);
   });
@@ -105,7 +106,7 @@ describe('rank request encoding (one string of JSON lines)', () => {
   it('names its errors HearthInputError', () => {
     let err: unknown;
     try {
-      decode('{}');
+      decode(['{}']);
     } catch (e) {
       err = e;
     }
@@ -140,7 +141,7 @@ describe('page-side line cache', () => {
       } catch {
         continue;
       }
-      expect(cache.encode(list, wire)).toBe(encodeCandidates(wire));
+      expect(cache.encode(list, wire)).toEqual(encodeCandidates(wire));
     }
   });
 });
