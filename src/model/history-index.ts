@@ -109,7 +109,8 @@ export function createHistoryIndex(initial: readonly StoredEvent[] = []) {
       // buildHistory's walk starts its session at `now` and ends it at the first gap.
       const sessionFrom = boost !== 1 && last && !(now - last.at > SESSION_GAP_MS) ? chainStart : Infinity;
       const newestFirst: HistoryEntry[] = [];
-      for (let node = newest; node && newestFirst.length < params.historyWindow; node = node.older) {
+      // buildHistory's own test (`length >= historyWindow` stops), so odd windows end alike.
+      for (let node = newest; node && !(newestFirst.length >= params.historyWindow); node = node.older) {
         const { events, ords } = node;
         let k = events.length - 1;
         const first = events[k]!;

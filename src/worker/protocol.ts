@@ -8,7 +8,8 @@ import type { LearningStatus } from '../learn/learn-loop.js';
 /**
  * The page ↔ worker contract, and nothing else. Every argument and result is plain,
  * structured-clone-safe data (rank's candidates travel as strings of JSON, its order and scores
- * as transferred typed arrays: the cheapest shapes to cross for a 1,000-item list). Errors cross as `{ name, message }`, so callers match on `name`.
+ * as transferred typed arrays: the cheapest shapes to cross for a 1,000-item list). Errors
+ * cross as `{ name, message }`, so callers match on `name`.
  */
 export interface InitConfig {
   dbName: string;
