@@ -128,7 +128,7 @@ async function latencyCell(page: Page, candidates: number, opts: typeof cellOpti
       let used = 'none';
       const start = performance.now();
       while (samples.length < opts.maxIters && (performance.now() - start < opts.budgetMs || samples.length < opts.minIters)) {
-        // A track invalidates the folded history: the next rank rebuilds it from all stored events.
+        // A track invalidates the folded history: the next rank folds it again (from the history index).
         if (afterTrack) await hearth.track({ type: 'view', item: click });
         const t0 = performance.now();
         const r = await hearth.rank(items, { timeoutMs: 60_000 });
