@@ -3,7 +3,7 @@
  * Headless Debian chromium, pages served from a real 127.0.0.1 server, the built dist/ files.
  * Writes bench/out/perf/results.json and results.md (the tables pasted into BENCHMARKS.md).
  *
- *   tsx bench/perf.ts [--quick] [--only=latency,baseline,cold,main,memory,sizes] [--backends=auto,wasm,…]
+ *   tsx bench/perf.ts [--quick] [--only=latency,baseline,cold,main,memory,sizes] [--backends=auto,wasm,…] [--dist=path]
  *
  * A benchmark, not a test: nothing here fails on a slow number. Compare figures as ratios
  * within one run: this 2-core machine is noisy.
@@ -33,6 +33,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const runs = (section: string) => !only || only.includes(section);
+// Another build to serve as dist/ (an A/B against a saved earlier build, back to back).
+const distArg = args.find((a) => a.startsWith('--dist='))?.slice('--dist='.length) ?? 'dist';
 let modelDir = resolve(outDir, 'model');
 
 const ALL_BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -127,7 +129,7 @@ async function latencyCell(page: Page, candidates: number, opts: typeof cellOpti
       let used = 'none';
       const start = performance.now();
       while (samples.length < opts.maxIters && (performance.now() - start < opts.budgetMs || samples.length < opts.minIters)) {
-        // A track invalidates the folded history: the next rank rebuilds it from all stored events.
+        // A track invalidates the folded history: the next rank folds it again (from the history index).
         if (afterTrack) await hearth.track({ type: 'view', item: click });
         const t0 = performance.now();
         const r = await hearth.rank(items, { timeoutMs: 60_000 });
@@ -381,7 +383,7 @@ async function runMemory(browser: Browser, origin: string, products: Item[], eve
     const total = quick ? 200 : backend === 'webgpu' ? 200 : 1_000;
     const got = await page.evaluate(
       async ({ backend, items, events }) => {
-        const w = window as unknown as BenchWindow & { api?: ComlinkModule.Remote<WorkerApi>; wire?: EngineModule.WireItem[] };
+        const w = window as unknown as BenchWindow & { api?: ComlinkModule.Remote<WorkerApi>; wire?: EngineModule.EncodedCandidates };
         // Straight to the worker through comlink: diagnostics() is not on the public API.
         const worker = new Worker('/dist/hearth.worker.js', { name: 'hearth' });
         const api = w.Comlink.wrap<WorkerApi>(worker);
@@ -391,7 +393,7 @@ async function runMemory(browser: Browser, origin: string, products: Item[], eve
         await api.forget({ all: true });
         await api.track(events.map((e) => w.E.validateEvent(e)));
         w.api = api;
-        w.wire = w.E.candidateItems(items);
+        w.wire = w.E.encodeCandidates(w.E.candidateItems(items));
         await api.rank(w.wire); // first rank: vectors and shaders, not a leak
         return ready.backend;
       },
@@ -411,7 +413,7 @@ async function runMemory(browser: Browser, origin: string, products: Item[], eve
     for (let done = 0; done < total; ) {
       const step = total / 4;
       await page.evaluate(async (step) => {
-        const w = window as unknown as { api: ComlinkModule.Remote<WorkerApi>; wire: EngineModule.WireItem[] };
+        const w = window as unknown as { api: ComlinkModule.Remote<WorkerApi>; wire: EngineModule.EncodedCandidates };
         for (let i = 0; i < step; i++) await w.api.rank(w.wire);
       }, step);
       done += step;
@@ -472,7 +474,7 @@ async function main() {
   // the same checkout) cannot pull files from under the benchmark.
   const site = resolve(outDir, 'site');
   await rm(site, { recursive: true, force: true });
-  for (const dir of ['dist', 'bench/pages', 'node_modules/comlink/dist/esm']) await cp(resolve(root, dir), resolve(site, dir), { recursive: true });
+  for (const dir of ['dist', 'bench/pages', 'node_modules/comlink/dist/esm']) await cp(resolve(root, dir === 'dist' ? distArg : dir), resolve(site, dir), { recursive: true });
   modelDir = resolve(site, 'bench/out/perf/model');
   const server = await startStaticServer(site);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });

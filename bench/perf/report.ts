@@ -33,7 +33,7 @@ export function renderMarkdown(r: Results): string {
     for (const s of r.ready) lines.push(`- ${s.backend} → ${s.got}: ${ms(s.readyMs)} ms`);
     lines.push('');
   }
-  if (r.afterTrack.length) lines.push('### Rerank right after a track (history refolded from 10,000 events)', '', ...latencyTable(r.afterTrack), '');
+  if (r.afterTrack.length) lines.push('### Rerank right after a track (10,000 stored events; the track invalidates the folded history)', '', ...latencyTable(r.afterTrack), '');
   if (r.baseline.length) lines.push('### Baselines in the same run', '', ...latencyTable(r.baseline), '');
   if (r.cold.length) {
     lines.push('### Cold and warm start (100 candidates; ms since navigation start)', '', '| case | backend (first rank → ready()) | first personalised rerank p50 | max | of it, after the page script started, p50 | ready() p50 (tfjs backend took over) | trials | personalised |', '|---|---|---:|---:|---:|---:|---:|---|');

@@ -1,6 +1,7 @@
 import type { Hearth, HearthOptions, Item, RankResult, ReadyInfo } from '../types.js';
 import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../core/validate.js';
 import { LIMITS } from '../core/limits.js';
+import { createLineCache } from './line-cache.js';
 import { resolveOptions, validateConsent } from './options.js';
 import { createConnection } from './connection.js';
 import { createTrackBatcher } from './track-batcher.js';
@@ -36,6 +37,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   if (opts.modelUrl) config.modelUrl = opts.modelUrl;
   if (opts.maxEvents) config.maxEvents = opts.maxEvents;
   const connection = createConnection(workerUrl, config);
+  const lines = createLineCache();
   const tracks = createTrackBatcher((events) =>
     withTimeout(connection.call((api) => api.track(events)), WRITE_TIMEOUT_MS, () => undefined).catch((err: unknown) => {
       // Tracking is fire-and-forget for the page: a lost event must not become a page error.
@@ -60,7 +62,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     const knobs = { ...(exploration ? { exploration } : {}), ...(diversity ? { diversity } : {}), ...(privacyNoise ? { privacyNoise } : {}) };
     tracks.flush();
     const fallback = () => fallbackResult(items, limit, startedAt);
-    const head = wire.length > LIMITS.maxCandidates ? wire.slice(0, LIMITS.maxCandidates) : wire;
+    const head = lines.encode(items, wire.length > LIMITS.maxCandidates ? wire.slice(0, LIMITS.maxCandidates) : wire);
     const work = connection
       .call((api) => api.rank(head, knobs))
       .then((r) => rankedResult(items, r, limit, startedAt))

@@ -1,4 +1,4 @@
-import type { Item, RankResult } from '../types.js';
+import type { Item, RankResult, Reason } from '../types.js';
 import type { WorkerRankResult } from '../worker/protocol.js';
 
 const now = () => performance.now();
@@ -22,10 +22,16 @@ export function rankedResult<T extends Item>(items: readonly T[], result: Worker
   // Items the worker did not score (past the candidate cap) follow in their original order.
   for (let i = 0; i < items.length; i++) if (!seen[i]) order.push(i);
   const kept = limit === undefined ? order : order.slice(0, limit);
+  // The worker lists reasons by place (the first places only); look them up by candidate.
+  const reasonsOf = new Map<number, Reason[]>();
+  result.reasons.forEach((r, k) => {
+    const i = result.order[k];
+    if (i !== undefined && seen[i] && !reasonsOf.has(i)) reasonsOf.set(i, r);
+  });
   return {
     items: kept.map((i) => items[i]!),
     scores: kept.map((i) => result.scores[i] ?? 0),
-    reasons: kept.map((i) => result.reasons?.[i] ?? []),
+    reasons: kept.map((i) => reasonsOf.get(i) ?? []),
     fallback: false,
     backend: result.backend,
     ms: now() - startedAt,

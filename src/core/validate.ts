@@ -130,10 +130,18 @@ function lenientItem(raw: Record<string, unknown>, id: string): WireItem {
   if (typeof raw.title === 'string') item.title = raw.title.slice(0, LIMITS.titleLength);
   if (typeof raw.brand === 'string') item.brand = raw.brand.slice(0, LIMITS.brandLength);
   if (Array.isArray(raw.categories)) {
-    item.categories = raw.categories
-      .filter((c): c is string => typeof c === 'string')
-      .slice(0, LIMITS.categories)
-      .map((c) => c.slice(0, LIMITS.categoryLength));
+    // One loop, one array (this runs for every candidate of every rerank): the strings among
+    // the entries, the first LIMITS.categories of them, each cut to its length limit.
+    // An index loop, not for…of: a page's array may carry its own iterator.
+    const list = raw.categories as unknown[];
+    const cats: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
+      if (typeof c !== 'string') continue;
+      if (cats.length === LIMITS.categories) break;
+      cats.push(c.length > LIMITS.categoryLength ? c.slice(0, LIMITS.categoryLength) : c);
+    }
+    item.categories = cats;
   }
   if (typeof raw.price === 'number' && Number.isFinite(raw.price) && raw.price >= 0) item.price = raw.price;
   if (isRecord(raw.attributes)) {

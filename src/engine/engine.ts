@@ -5,7 +5,8 @@ import type { EventStore } from '../store/event-store.js';
 import type { InterestModel } from '../model/model.js';
 import type { Scorer } from '../model/scorer.js';
 import { createVectorCache } from '../model/vector-cache.js';
-import { buildHistory, type HistoryEntry } from '../model/history.js';
+import type { HistoryEntry } from '../model/history.js';
+import { createHistoryIndex, type HistoryIndex } from '../model/history-index.js';
 import { arrange, type RankKnobs } from '../rank/arrange.js';
 import { secureUniform, type Uniform } from '../rank/random.js';
 import { matchesFilter } from '../core/forget-filter.js';
@@ -18,7 +19,7 @@ import { addPersonalTerm, learnedReason, type PersonalTerm } from '../learn/pers
 
 
 /** Reasons are worked out for this many top places of a ranked list. */
-const REASONED_PLACES = 200;
+export const REASONED_PLACES = 200;
 
 /** `seq` of an event whose write to the store has not finished yet. */
 const PROVISIONAL = -1;
@@ -64,6 +65,9 @@ export async function createEngine(options: EngineOptions) {
   let model = options.model;
   let vectors = createVectorCache(model);
   let events: StoredEvent[] = await store.load(maxEvents);
+  // The events arranged for folding, kept in step with `events` on appends and pruning (a rank
+  // after a track then folds only the recent items' events); undefined = rebuild from `events`.
+  let index: HistoryIndex | undefined;
   let history: HistoryEntry[] | undefined;
   let historyBuiltAt = 0;
   // Writes are chained so events reach the store in the order they were tracked.
@@ -78,10 +82,24 @@ export async function createEngine(options: EngineOptions) {
   const currentHistory = (): HistoryEntry[] => {
     const t = now();
     if (!history || t - historyBuiltAt > 60_000) {
-      history = buildHistory(events, model.params, t);
+      index ??= createHistoryIndex(events);
+      history = index.fold(model.params, t);
       historyBuiltAt = t;
     }
     return history;
+  };
+
+  /** Appends events in stored order, the index with them. */
+  const append = (added: StoredEvent[]) => {
+    events.push(...added);
+    index?.append(added);
+  };
+  /** Keeps at most maxEvents, dropping the oldest (from the index too). */
+  const prune = () => {
+    if (events.length <= maxEvents) return;
+    const dropped = events.slice(0, events.length - maxEvents);
+    events = events.slice(-maxEvents);
+    if (index && !index.dropOldest(dropped)) index = undefined;
   };
 
   function chainWrite<T>(op: () => Promise<T>): Promise<T> {
@@ -103,8 +121,8 @@ export async function createEngine(options: EngineOptions) {
       if (batch.length === 0) return [];
       // Visible to the next rank at once; seq is provisional until the store assigns it.
       const provisional = batch.map((e) => ({ ...e, seq: PROVISIONAL }));
-      events.push(...provisional);
-      if (events.length > maxEvents) events = events.slice(-maxEvents);
+      append(provisional);
+      prune();
       history = undefined;
       revision++;
       const stored = await chainWrite(() => store.append(batch, maxEvents));
@@ -120,12 +138,15 @@ export async function createEngine(options: EngineOptions) {
       const known = new Set(events.map((e) => e.seq));
       const fresh = remote.filter((e) => !known.has(e.seq));
       if (fresh.length === 0) return;
-      events.push(...fresh);
+      append(fresh);
       // Stored order is seq order; this tab's still-provisional events stay last. Usually the
       // fresh events are the newest stored ones and the list is already in order: skip the sort.
       const key = (e: StoredEvent) => (e.seq === PROVISIONAL ? Infinity : e.seq);
-      if (events.some((e, i) => i > 0 && key(events[i - 1]!) > key(e))) events.sort((a, b) => key(a) - key(b));
-      if (events.length > maxEvents) events = events.slice(-maxEvents);
+      if (events.some((e, i) => i > 0 && key(events[i - 1]!) > key(e))) {
+        events.sort((a, b) => key(a) - key(b));
+        index = undefined; // events moved into the middle: rebuild
+      }
+      prune();
       history = undefined;
       revision++;
     },
@@ -133,6 +154,7 @@ export async function createEngine(options: EngineOptions) {
     /** Applies, in memory only, a forget that another tab already made in the shared store. */
     forgetLocal(what: ForgetWire): void {
       events = 'all' in what ? [] : events.filter((e) => !matchesFilter(e, what));
+      index = undefined;
       history = undefined;
       revision++;
       generation++;
@@ -174,7 +196,7 @@ export async function createEngine(options: EngineOptions) {
       for (const i of placed.order.slice(0, REASONED_PLACES)) {
         const moves = { explored: placed.explored[i]!, diversified: placed.diversified[i]! };
         const bought = demotedBy[i];
-        reasons[i] = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[out.top[i]!], attention.contribution[i]!, moves);
+        reasons[i] = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[out.top[i]!], attention.contribution(i), moves);
         const why = !bought && learned ? learnedReason(learned[i]!) : undefined;
         if (why) reasons[i]!.push(why);
       }
@@ -222,6 +244,7 @@ export async function createEngine(options: EngineOptions) {
       const existing = await next.load(maxEvents);
       const moved = carry ? await next.append(events.map(({ seq: _seq, ...e }) => e), maxEvents) : [];
       events = [...existing, ...moved].slice(-maxEvents);
+      index = undefined;
       history = undefined;
       revision++;
       generation++;

@@ -11,4 +11,5 @@ export { createJsScorer, scoreReference } from '../model/score-js.js';
 export { createTfScorer } from '../model/score-tf.js';
 export type { Scorer, ScoreInput, ScoreOutput } from '../model/scorer.js';
 export { validateEvent, candidateItems } from '../core/validate.js';
+export { encodeCandidates, type EncodedCandidates } from '../core/candidate-wire.js';
 export type { WireEvent, WireItem, StoredEvent } from '../core/wire.js';

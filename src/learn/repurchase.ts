@@ -40,17 +40,26 @@ export function isConsumable(item: WireItem, repurchase: RepurchaseParams | unde
   return false;
 }
 
-// Wire items are never mutated after validation and the same ones come back list after list.
-const descriptorCache = new WeakMap<WireItem, Set<string>>();
+/** What near-duplicate detection compares, worked out once per item. */
+interface Descriptors {
+  /** Brand, category and title-word keys; ids, prices and attributes (what variants differ in) left out. */
+  keys: Set<string>;
+  /** The brand as compared (trimmed, lower case), when the item names one. */
+  brand: string | undefined;
+}
 
-/** Brand, category and title-word keys; ids, prices and attributes (what variants differ in) left out. */
-function descriptors(item: WireItem): Set<string> {
-  let keys = descriptorCache.get(item);
-  if (!keys) {
-    keys = new Set(itemFeatures(item).filter((f) => f.field === 'brand' || f.field === 'category' || f.field === 'word').map((f) => f.key));
-    descriptorCache.set(item, keys);
+// Wire items are never mutated after validation and the same ones come back list after list.
+const descriptorCache = new WeakMap<WireItem, Descriptors>();
+
+function descriptors(item: WireItem): Descriptors {
+  let d = descriptorCache.get(item);
+  if (!d) {
+    const keys = new Set(itemFeatures(item).filter((f) => f.field === 'brand' || f.field === 'category' || f.field === 'word').map((f) => f.key));
+    // Normalised here, not per comparison: a 1,000-item list meets up to 16 purchases each.
+    d = { keys, brand: item.brand ? norm(item.brand) : undefined };
+    descriptorCache.set(item, d);
   }
-  return keys;
+  return d;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -61,10 +70,10 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** Same item, or a near-duplicate of it: same brand (when both name one) and mostly the same description. */
-function sameProduct(c: WireItem, cKeys: Set<string>, p: WireItem, pKeys: Set<string>): boolean {
+function sameProduct(c: WireItem, cd: Descriptors, p: WireItem, pd: Descriptors): boolean {
   if (c.id === p.id) return true;
-  if (c.brand && p.brand && c.brand.trim().toLowerCase() !== p.brand.trim().toLowerCase()) return false;
-  return jaccard(cKeys, pKeys) >= NEAR_DUPLICATE;
+  if (cd.brand !== undefined && pd.brand !== undefined && cd.brand !== pd.brand) return false;
+  return jaccard(cd.keys, pd.keys) >= NEAR_DUPLICATE;
 }
 
 /**
@@ -81,11 +90,11 @@ export function demoteRepurchases(
   const demotedBy = new Array<HistoryEntry | undefined>(candidates.length);
   const bought = history.filter((h) => h.strongest === 'purchase').slice(0, MAX_PURCHASES);
   if (bought.length === 0) return demotedBy;
-  const boughtKeys = bought.map((h) => descriptors(h.item));
+  const boughtDescriptors = bought.map((h) => descriptors(h.item));
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    const cKeys = descriptors(c);
-    const p = bought.findIndex((h, k) => sameProduct(c, cKeys, h.item, boughtKeys[k]!));
+    const cd = descriptors(c);
+    const p = bought.findIndex((h, k) => sameProduct(c, cd, h.item, boughtDescriptors[k]!));
     if (p >= 0 && !isConsumable(c, repurchase)) {
       scores[i] = Math.min(scores[i]!, 0) - REPURCHASE_PENALTY;
       demotedBy[i] = bought[p];

@@ -16,7 +16,7 @@ export interface HistoryEntry {
 /** A pause longer than this starts a new shopping session. */
 export const SESSION_GAP_MS = 30 * 60_000;
 
-const STRENGTH: Record<EventType, number> = { impression: 0, view: 1, click: 2, add_to_cart: 3, purchase: 4 };
+export const STRENGTH: Record<EventType, number> = { impression: 0, view: 1, click: 2, add_to_cart: 3, purchase: 4 };
 
 /** Weight of one event: action strength × time decay × dwell bonus. */
 export function eventWeight(event: StoredEvent, params: ModelParams, now: number): number {
@@ -27,7 +27,7 @@ export function eventWeight(event: StoredEvent, params: ModelParams, now: number
 }
 
 /** How fully an event describes its item; impressions often carry only an id. */
-function richness(item: StoredEvent['item']): number {
+export function richness(item: StoredEvent['item']): number {
   let n = 1;
   if (item.title !== undefined) n++;
   if (item.brand !== undefined) n++;
@@ -51,7 +51,7 @@ function richness(item: StoredEvent['item']): number {
 export function buildHistory(events: readonly StoredEvent[], params: ModelParams, now: number): HistoryEntry[] {
   // The current session runs back from now to the first pause longer than SESSION_GAP_MS (the
   // same rule as the profile's); its events weigh `sessionBoost` times more.
-  const boost = params.sessionBoost !== undefined && Number.isFinite(params.sessionBoost) && params.sessionBoost > 0 ? params.sessionBoost : 1;
+  const boost = sessionBoostOf(params);
   let inSession = boost !== 1;
   let sessionEdge = now;
   const byId = new Map<string, HistoryEntry & { richness: number }>();
@@ -81,15 +81,31 @@ export function buildHistory(events: readonly StoredEvent[], params: ModelParams
     entry.weight += eventWeight(e, params, now) * (inSession ? boost : 1);
     entry.events += 1;
   }
+  return weighInOrder(
+    newestFirst.map(({ richness: _r, ...plain }) => plain),
+    params,
+  );
+}
+
+/** The session multiplier in force: `params.sessionBoost` when it is a positive number, else 1 (off). */
+export function sessionBoostOf(params: ModelParams): number {
+  const boost = params.sessionBoost;
+  return boost !== undefined && Number.isFinite(boost) && boost > 0 ? boost : 1;
+}
+
+/**
+ * The last step of a fold: the k-th most recent item × orderDecay^k × the learned curve's k-th
+ * value; items whose weight comes to 0 are left out. Mutates and returns the entries.
+ */
+export function weighInOrder(newestFirst: HistoryEntry[], params: ModelParams): HistoryEntry[] {
   let decay = 1;
   const curve = params.orderWeights;
   const out: HistoryEntry[] = [];
   newestFirst.forEach((entry, k) => {
-    const { richness: _r, ...plain } = entry;
-    plain.weight *= decay;
-    if (curve && curve.length > 0) plain.weight *= curve[Math.min(k, curve.length - 1)]!;
+    entry.weight *= decay;
+    if (curve && curve.length > 0) entry.weight *= curve[Math.min(k, curve.length - 1)]!;
     decay *= params.orderDecay;
-    if (plain.weight !== 0) out.push(plain);
+    if (entry.weight !== 0) out.push(entry);
   });
   return out;
 }

@@ -27,8 +27,9 @@ function climbed(before: readonly number[], after: readonly number[]): boolean[]
  * With privacy noise the order is drawn by the exponential mechanism and exploration (which
  * reads the history) is skipped, so that everything after the draw is post-processing and the
  * ε bound holds; diversity then only reorders by that drawn rank and history-free item vectors.
+ * `similarity` (each candidate's to its closest history item) is asked for only when exploring.
  */
-export function arrange(scores: Float32Array, similarity: Float64Array, vectors: Float32Array, dims: number, positionWeight: number, knobs: RankKnobs, random: Uniform) {
+export function arrange(scores: Float32Array, similarity: () => Float64Array, vectors: Float32Array, dims: number, positionWeight: number, knobs: RankKnobs, random: Uniform) {
   const n = scores.length;
   const prior = positionPrior(n, positionWeight);
   const none = new Array<boolean>(n).fill(false);
@@ -46,7 +47,7 @@ export function arrange(scores: Float32Array, similarity: Float64Array, vectors:
     order = orderBy(utility);
     if (knobs.exploration) {
       // Uncertain = unlike anything the shopper touched: 1 − (similarity to the closest history item).
-      const uncertainty = similarity.map((s) => 1 - Math.max(0, Math.min(1, s)));
+      const uncertainty = similarity().map((s) => 1 - Math.max(0, Math.min(1, s)));
       utility = explore(utility, uncertainty, knobs.exploration, random);
       const sampled = orderBy(utility);
       explored = climbed(order, sampled);

@@ -1,12 +1,15 @@
 import type { BackendChoice, ConsentState, InterestProfile, Reason, ScorerName } from '../types.js';
-import type { StoredEvent, WireEvent, WireItem } from '../core/wire.js';
+import type { StoredEvent, WireEvent } from '../core/wire.js';
+import type { EncodedCandidates } from '../core/candidate-wire.js';
 import type { ForgetWire } from '../core/validate.js';
 import type { RankKnobs } from '../rank/arrange.js';
 import type { LearningStatus } from '../learn/learn-loop.js';
 
 /**
  * The page ↔ worker contract, and nothing else. Every argument and result is plain,
- * structured-clone-safe data. Errors cross as `{ name, message }`, so callers match on `name`.
+ * structured-clone-safe data (rank's candidates travel as strings of JSON, its order and scores
+ * as transferred typed arrays: the cheapest shapes to cross for a 1,000-item list). Errors
+ * cross as `{ name, message }`, so callers match on `name`.
  */
 export interface InitConfig {
   dbName: string;
@@ -30,10 +33,12 @@ export interface WorkerReady {
 }
 
 export interface WorkerRankResult {
-  order: number[];
-  scores: number[];
-  /** Per candidate index. */
-  reasons?: Reason[][];
+  /** Candidate indices, best first. Its buffer is transferred, not copied. */
+  order: Int32Array;
+  /** Model score per candidate index (not per place). Transferred. */
+  scores: Float32Array;
+  /** `reasons[k]` explains `order[k]`, for the first places only (those the engine explains). */
+  reasons: Reason[][];
   backend: ScorerName | 'none';
   epsilon?: number;
 }
@@ -61,7 +66,8 @@ export interface WorkerApi {
   /** Resolves once the tfjs backend has been chosen and scores (or none could start: `'js'`). */
   ready(): Promise<WorkerReady>;
   track(events: WireEvent[]): Promise<void>;
-  rank(items: WireItem[], knobs?: RankKnobs): Promise<WorkerRankResult>;
+  /** Candidates as `encodeCandidates` writes them (one JSON line each: see `core/candidate-wire.ts`). */
+  rank(items: EncodedCandidates, knobs?: RankKnobs): Promise<WorkerRankResult>;
   profile(): Promise<InterestProfile>;
   export(): Promise<{ events: StoredEvent[]; profile: InterestProfile }>;
   forget(what: ForgetWire): Promise<void>;

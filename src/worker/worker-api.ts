@@ -10,7 +10,8 @@ import { createMemoryStore } from '../store/memory-store.js';
 import { debug } from '../core/log.js';
 import { startLearning, type Learning } from '../learn/learn-loop.js';
 import type { ConsentState } from '../types.js';
-import type { InitConfig, WorkerApi, WorkerRankResult, WorkerReady } from './protocol.js';
+import type { InitConfig, WorkerApi, WorkerReady } from './protocol.js';
+import { decodeRankRequest, encodeRankResult } from './rank-codec.js';
 
 async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: InterestModel) => void): Promise<InterestModel> {
   if (!config.modelUrl) return createDefaultModel();
@@ -78,10 +79,8 @@ export function createWorkerApi(): WorkerApi {
       if (engine.storeKind === 'indexeddb') sync.publish({ kind: 'events', events: stored });
     },
     async rank(items, knobs) {
-      const r = await (await engine()).rank(items, knobs);
-      const out: WorkerRankResult = { order: r.order, scores: r.scores, reasons: r.reasons, backend: r.backend as WorkerRankResult['backend'] };
-      if (r.epsilon !== undefined) out.epsilon = r.epsilon;
-      return out;
+      const eng = await engine();
+      return encodeRankResult(await eng.rank(decodeRankRequest(items), knobs));
     },
     async profile() {
       return (await engine()).profile();

@@ -34,7 +34,7 @@ for (const backend of ['wasm', 'cpu', 'webgl', 'webgpu'] as const) {
         const now = Date.now();
         await api.track(items.slice(0, 60).map((item, i) => w.E.validateEvent({ type: i % 3 ? 'view' : 'click', item, at: now - i * 60_000 }, now)));
         // Three list lengths in three shape buckets (16, 128, 512 rows).
-        const lists = [10, 100, 300].map((n) => w.E.candidateItems(items.slice(0, n)));
+        const lists = [10, 100, 300].map((n) => w.E.encodeCandidates(w.E.candidateItems(items.slice(0, n))));
         for (const list of lists) await api.rank(list);
         const before = await api.diagnostics();
         for (let r = 0; r < rounds; r++) {

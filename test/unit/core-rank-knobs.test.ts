@@ -28,8 +28,8 @@ const vectors = clustered(n, 5, dims);
 
 describe('rank knobs', () => {
   it('with every knob at 0 the order is relevance + position prior, deterministically', () => {
-    const a = arrange(scores, similarity, vectors, dims, 0.05, {}, seededUniform(1));
-    const b = arrange(scores, similarity, vectors, dims, 0.05, { exploration: 0, diversity: 0, privacyNoise: 0 }, seededUniform(2));
+    const a = arrange(scores, () => similarity, vectors, dims, 0.05, {}, seededUniform(1));
+    const b = arrange(scores, () => similarity, vectors, dims, 0.05, { exploration: 0, diversity: 0, privacyNoise: 0 }, seededUniform(2));
     const expected = orderBy(positionPrior(n, 0.05).map((p, i) => p + scores[i]!));
     expect(a.order).toEqual(expected);
     expect(b.order).toEqual(expected);
@@ -40,7 +40,7 @@ describe('rank knobs', () => {
     let lifted = 0;
     let reasons = 0;
     for (let seed = 1; seed <= 200; seed++) {
-      const r = arrange(scores, similarity, vectors, dims, 0.05, { exploration: 0.8 }, seededUniform(seed));
+      const r = arrange(scores, () => similarity, vectors, dims, 0.05, { exploration: 0.8 }, seededUniform(seed));
       // An item unlike the history (similarity 0) reaching the top five.
       if (r.order.slice(0, 5).some((i) => similarity[i] === 0)) lifted++;
       reasons += r.explored.filter(Boolean).length;
@@ -50,8 +50,8 @@ describe('rank knobs', () => {
   });
 
   it('diversity trades relevance for variety at the top of the list', () => {
-    const plain = arrange(scores, similarity, vectors, dims, 0.05, {}, seededUniform(1)).order;
-    const diverse = arrange(scores, similarity, vectors, dims, 0.05, { diversity: 0.7 }, seededUniform(1));
+    const plain = arrange(scores, () => similarity, vectors, dims, 0.05, {}, seededUniform(1)).order;
+    const diverse = arrange(scores, () => similarity, vectors, dims, 0.05, { diversity: 0.7 }, seededUniform(1));
     // Five clusters: relevance alone fills the top five with one of them, MMR covers all five.
     expect(new Set(plain.slice(0, 5).map((i) => i % 5)).size).toBe(1);
     expect(new Set(diverse.order.slice(0, 5).map((i) => i % 5)).size).toBe(5);
@@ -66,7 +66,7 @@ describe('rank knobs', () => {
     expect(epsilonFor(0.5)).toBe(2);
     expect(epsilonFor(1)).toBe(0);
     const firsts = new Array(n).fill(0);
-    for (let seed = 1; seed <= 3_000; seed++) firsts[arrange(scores, similarity, vectors, dims, 0.05, { privacyNoise: 1 }, seededUniform(seed)).order[0]!]++;
+    for (let seed = 1; seed <= 3_000; seed++) firsts[arrange(scores, () => similarity, vectors, dims, 0.05, { privacyNoise: 1 }, seededUniform(seed)).order[0]!]++;
     // Each item first about 100 times in 3,000 draws.
     for (const count of firsts) expect(count).toBeGreaterThan(50);
   });
@@ -81,7 +81,7 @@ describe('rank knobs', () => {
     const draws = 20_000;
     const freq = (personal: Float32Array) => {
       let count = 0;
-      for (let seed = 1; seed <= draws; seed++) if (arrange(personal, new Float64Array(6), vec, dims, 0, { privacyNoise: p }, seededUniform(seed * 7919)).order[0] === 3) count++;
+      for (let seed = 1; seed <= draws; seed++) if (arrange(personal, () => new Float64Array(6), vec, dims, 0, { privacyNoise: p }, seededUniform(seed * 7919)).order[0] === 3) count++;
       return count / draws;
     };
     const a = freq(loved);
