@@ -32,15 +32,16 @@ function sameValues(a: Float32Array, b: Float32Array, len: number): boolean {
  * history's values stay the same. A value check (m × dims floats) costs far less than an upload.
  */
 export function createTfScorer(tf: Tf, backend: BackendName): Scorer {
-  let kept: { input: Pick<ScoreInput, 'dims' | 'm' | 'beta'>; history: Float32Array; weights: Float32Array; mb: number; histT: tfc.Tensor2D; w: tfc.Tensor1D } | undefined;
+  let kept: { input: Pick<ScoreInput, 'dims' | 'm' | 'beta'>; history: Float32Array; weights: Float32Array; mb: number; histT: tfc.Tensor2D; w: tfc.Tensor1D; pad: tfc.Tensor1D } | undefined;
 
   function release(): void {
     kept?.histT.dispose();
     kept?.w.dispose();
+    kept?.pad.dispose();
     kept = undefined;
   }
 
-  function historyTensors(input: ScoreInput): { histT: tfc.Tensor2D; w: tfc.Tensor1D; mb: number } {
+  function historyTensors(input: ScoreInput): { histT: tfc.Tensor2D; w: tfc.Tensor1D; pad: tfc.Tensor1D; mb: number } {
     const { dims, m, beta } = input;
     if (kept) {
       const k = kept.input;
@@ -55,6 +56,10 @@ export function createTfScorer(tf: Tf, backend: BackendName): Scorer {
     }
     const w = new Float32Array(mb);
     w.set(input.weights.subarray(0, m));
+    // Padded rows contribute 0, which beats every real row when all weights are negative (a
+    // history of impressions only): they must never be the most-attended row. A large finite
+    // value rather than -Infinity, which not every backend's float path keeps.
+    const pad = new Float32Array(mb).fill(-1e30, m);
     kept = {
       input: { dims, m, beta },
       history: input.history.slice(0, m * dims),
@@ -62,6 +67,7 @@ export function createTfScorer(tf: Tf, backend: BackendName): Scorer {
       mb,
       histT: tf.tensor2d(histT, [dims, mb]),
       w: tf.tensor1d(w),
+      pad: tf.tensor1d(pad),
     };
     return kept;
   }
@@ -73,13 +79,13 @@ export function createTfScorer(tf: Tf, backend: BackendName): Scorer {
       const nb = bucket(n);
       const cand = new Float32Array(nb * dims);
       cand.set(input.candidates.subarray(0, n * dims));
-      const { histT, w } = historyTensors(input);
+      const { histT, w, pad } = historyTensors(input);
 
       // tidy returns the two small results; large arrays are read outside it (reading inside is slow).
       const [scoresT, topT] = tf.tidy(() => {
         const kernel = tf.exp(tf.sub(tf.matMul(tf.tensor2d(cand, [nb, dims]), histT), beta));
         const contributions = tf.mul(kernel, w);
-        return [tf.sum(contributions, 1), tf.argMax(contributions, 1)] as const;
+        return [tf.sum(contributions, 1), tf.argMax(tf.add(contributions, pad), 1)] as const;
       });
       try {
         const [s, t] = await Promise.all([scoresT.data(), topT.data()]);

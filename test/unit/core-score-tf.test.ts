@@ -43,6 +43,18 @@ describe('tfjs scorer (cpu backend)', () => {
     expect(Array.from(got.top)).toEqual(Array.from(expected.top));
   });
 
+  it('never names a padding row as the top one, even when every history weight is negative', async () => {
+    // Only impressions: all contributions are negative, the padded rows' are 0.
+    for (const m of [1, 3, 13]) {
+      const input = randomInput(5, m, 16, m);
+      input.weights = Float32Array.from({ length: m }, (_, h) => -0.05 * (h + 1));
+      const expected = scoreReference(input);
+      const got = await createTfScorer(tf, 'cpu').score(input);
+      expect(Array.from(got.top)).toEqual(Array.from(expected.top));
+      got.top.forEach((t) => expect(t).toBeLessThan(m));
+    }
+  });
+
   it('leaks no tensors', async () => {
     const scorer = createTfScorer(tf, 'cpu');
     const input = randomInput(50, 30, 32, 7);
