@@ -10,14 +10,7 @@ import { REASONED_PLACES, type EngineRankResult } from '../../src/engine/engine.
 import { createFuzzer } from '../support/fuzz.js';
 import type { Reason } from '../../src/types.js';
 
-const messageOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return `${(e as Error).name}: ${(e as Error).message}`;
-  }
-  return 'no error';
-};
+import { messageOf } from '../support/message-of.js';
 
 const decode = (encoded: unknown) => createCandidateCache().decode(encoded);
 

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../../src/core/validate.js';
 import { resolveOptions } from '../../src/client/options.js';
 
-const messageOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return `${(e as Error).name}: ${(e as Error).message}`;
-  }
-  return 'no error';
-};
+import { messageOf } from '../support/message-of.js';
 
 describe('validateEvent', () => {
   it('accepts a full event and copies only known fields', () => {
