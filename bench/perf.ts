@@ -392,6 +392,18 @@ async function runMemory(browser: Browser, origin: string, products: Item[], eve
         const ready = await api.ready();
         await api.forget({ all: true });
         await api.track(events.map((e) => w.E.validateEvent(e)));
+        // 20 lists the shopper saw (8 impressions each) and clicked one of: the on-device
+        // learner's pairs, so it trains in the background of the reranks below, as after a visit.
+        const now = Date.now();
+        const seen = Array.from({ length: 20 }, (_, k) => {
+          const list = items.slice((k * 5) % 92, ((k * 5) % 92) + 8);
+          const listId = `list-${k}`;
+          return [
+            ...list.map((item, position) => ({ type: 'impression' as const, item, listId, position, at: now - 60_000 + k * 1_000 })),
+            { type: 'click' as const, item: list[k % 8]!, listId, position: k % 8, at: now - 60_000 + k * 1_000 + 500 },
+          ];
+        }).flat();
+        await api.track(seen.map((e) => w.E.validateEvent(e)));
         w.api = api;
         w.wire = w.E.encodeCandidates(w.E.candidateItems(items));
         await api.rank(w.wire); // first rank: vectors and shaders, not a leak

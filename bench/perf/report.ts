@@ -49,7 +49,7 @@ export function renderMarkdown(r: Results): string {
     lines.push(`- long tasks (> 50 ms) on the page from navigation to the end: ${m.longTasks}${m.longTaskDetail.length ? ` (${m.longTaskDetail.map((t) => `${ms(t.duration)} ms at ${ms(t.start)}`).join(', ')})` : ''}`, '');
   }
   if (r.memory.length) {
-    lines.push('### Memory over many reranks (100 candidates, 200 events; direct worker)', '', '| backend | after reranks | live tensors | tensor bytes | worker heap MB | page heap MB | comlink round trip p50 ms |', '|---|---|---|---|---|---|---:|');
+    lines.push('### Memory over many reranks (100 candidates, 200 events + 20 seen lists with a click each; direct worker)', '', '| backend | after reranks | live tensors | tensor bytes | worker heap MB | page heap MB | comlink round trip p50 ms |', '|---|---|---|---|---|---|---:|');
     for (const m of r.memory) lines.push(`| ${m.backend} | ${m.reranks.join(' / ')} | ${m.tensors.join(' / ')} | ${m.tensorBytes.join(' / ')} | ${m.workerHeapMB.map((v) => v ?? '–').join(' / ')} | ${m.pageHeapMB.map((v) => v ?? '–').join(' / ')} | ${ms(m.roundTrip.p50)} |`);
     lines.push('');
     const learners = r.memory.filter((m) => m.learning);
