@@ -1,6 +1,6 @@
 import type { AttributeValue } from '../types.js';
 import { LIMITS } from './limits.js';
-import { inputError } from './validate.js';
+import { inputError, isRecord, requireString } from './validate.js';
 import type { WireItem } from './wire.js';
 
 /**
@@ -71,15 +71,8 @@ export function parseCandidate(line: string, field: string): WireItem {
   return checkWireItem(value, field);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function checkString(value: unknown, field: string, max: number): string {
-  if (typeof value !== 'string') throw inputError(field, 'a string', value);
-  if (value.length > max) throw inputError(field, `at most ${max} characters`, value);
-  return value;
-}
+/** A string of at most `max` characters; empty allowed (the page kept what it was given). */
+const checkString = (value: unknown, field: string, max: number): string => requireString(value, field, max, true);
 
 function checkAttributeValue(value: unknown, field: string): AttributeValue {
   if (typeof value === 'string') return checkString(value, field, LIMITS.attributeValueLength);

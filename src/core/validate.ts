@@ -26,11 +26,11 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function requireString(value: unknown, field: string, max: number, allowEmpty = false): string {
+export function requireString(value: unknown, field: string, max: number, allowEmpty = false): string {
   if (typeof value !== 'string') throw inputError(field, 'a string', value);
   if (!allowEmpty && value.trim().length === 0) throw inputError(field, 'a non-empty string', value);
   if (value.length > max) throw inputError(field, `at most ${max} characters`, value);
