@@ -1,3 +1,6 @@
+import { FEATURE_FIELDS, type FeatureField } from '../model/features.js';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './trainer.js';
+
 /** Minimal `--key value` / `--flag` parser for the trainer and benchmark CLIs. */
 export function parseArgs(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -20,11 +23,26 @@ export function numberArg(args: Record<string, string>, key: string): number | u
 }
 
 /** Trainer knobs settable from the command line (all optional; defaults in DEFAULT_TRAIN_CONFIG). */
-export function trainOverrides(args: Record<string, string>): Record<string, number> {
+export function trainOverrides(args: Record<string, string>): Partial<TrainConfig> {
   const out: Record<string, number> = {};
   for (const key of ['dims', 'window', 'negatives', 'batch', 'lr', 'l2', 'epochs', 'seed']) {
     const v = numberArg(args, key);
     if (v !== undefined) out[key] = v;
+  }
+  const fields = fieldOverrides(args.fields);
+  return fields ? { ...out, fields: { ...DEFAULT_TRAIN_CONFIG.fields, ...fields } } : out;
+}
+
+/** `--fields bias=0,word=0`: feature groups switched off (0) or on (1) against the default recipe. */
+function fieldOverrides(spec: string | undefined): Partial<Record<FeatureField, number>> | undefined {
+  if (spec === undefined) return undefined;
+  const out: Partial<Record<FeatureField, number>> = {};
+  for (const part of spec.split(',')) {
+    const [name, value] = part.split('=');
+    if (!(FEATURE_FIELDS as readonly string[]).includes(name!)) throw new Error(`--fields: unknown field '${name}', expected one of ${FEATURE_FIELDS.join(', ')}`);
+    const w = Number(value);
+    if (!Number.isFinite(w)) throw new Error(`--fields: '${part}' needs a number, e.g. ${name}=0`);
+    out[name as FeatureField] = w;
   }
   return out;
 }
