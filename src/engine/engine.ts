@@ -5,6 +5,7 @@ import type { EventStore } from '../store/event-store.js';
 import type { InterestModel } from '../model/model.js';
 import type { Scorer } from '../model/scorer.js';
 import { createVectorCache } from '../model/vector-cache.js';
+import { listRarity, usesListRarity } from '../model/list-rarity.js';
 import type { HistoryEntry } from '../model/history.js';
 import { createHistoryIndex, type HistoryIndex } from '../model/history-index.js';
 import { arrange, type RankKnobs } from '../rank/arrange.js';
@@ -176,13 +177,17 @@ export async function createEngine(options: EngineOptions) {
       }
       const { dims, beta } = model.params;
       const cand = new Float32Array(n * dims);
-      for (let i = 0; i < n; i++) cand.set(vectors.get(head[i]!, 'target'), i * dims);
       const histVecs = new Float32Array(hist.length * dims);
       const weights = new Float32Array(hist.length);
-      hist.forEach((h, i) => {
-        histVecs.set(vectors.get(h.item, 'context'), i * dims);
-        weights[i] = h.weight;
-      });
+      hist.forEach((h, i) => (weights[i] = h.weight));
+      const rarity = usesListRarity(model) ? listRarity(head.map((item) => vectors.features(item))) : undefined;
+      if (rarity) {
+        for (let i = 0; i < n; i++) vectors.weighed(head[i]!, 'target', rarity, cand.subarray(i * dims, (i + 1) * dims));
+        hist.forEach((h, i) => vectors.weighed(h.item, 'context', rarity, histVecs.subarray(i * dims, (i + 1) * dims)));
+      } else {
+        for (let i = 0; i < n; i++) cand.set(vectors.get(head[i]!, 'target'), i * dims);
+        hist.forEach((h, i) => histVecs.set(vectors.get(h.item, 'context'), i * dims));
+      }
       const out = await scorer.score({ dims, candidates: cand, n, history: histVecs, m: hist.length, weights, beta });
       // After the scorer, in JS, so every backend gets the same adjustments: the learned personal
       // term u·t_c, then the repeat-purchase demotion (last, so nothing lifts a just-bought item back).

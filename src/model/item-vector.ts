@@ -34,20 +34,52 @@ function addFeature(model: InterestModel, hash: number, role: Role, out: Float32
 }
 
 /**
+ * The catalogue's taxonomy: fields that whole lists share (a category page, a brand's search),
+ * whose weight list rarity adjusts. Not ids (unique by construction), title words (a model
+ * number unique to one item would then outweigh every shared word) or price bands (ordinal).
+ */
+const RARITY_FIELDS: ReadonlySet<FeatureField> = new Set(['brand', 'category', 'attr']);
+
+/** An item's features with their hashes, ready to compose into a vector (cached per item: titles are costly to split). */
+export interface FeatureSet {
+  hashes: Uint32Array;
+  fields: FeatureField[];
+  /** Each feature's weight inside its group (from `itemFeatures`). */
+  weights: Float32Array;
+  /** Σ weight² per group: the group is averaged ÷√ of this. */
+  groupNorms: Partial<Record<FeatureField, number>>;
+}
+
+export function featureSet(item: WireItem): FeatureSet {
+  const features = itemFeatures(item);
+  const groupNorms: Partial<Record<FeatureField, number>> = {};
+  for (const f of features) groupNorms[f.field] = (groupNorms[f.field] ?? 0) + f.weight * f.weight;
+  return {
+    hashes: Uint32Array.from(features, (f) => hashString(f.key)),
+    fields: features.map((f) => f.field),
+    weights: Float32Array.from(features, (f) => f.weight),
+    groupNorms,
+  };
+}
+
+/**
  * An item's vector: each feature group is averaged (÷√count) and weighted, then the whole
  * is L2-normalised so similarity is a cosine in [-1, 1] (unless `params.normalize` is false:
- * site-trained vectors keep their learned length).
+ * site-trained vectors keep their learned length). `rarity`, when given (`list-rarity.ts`),
+ * further scales each feature by how rare it is in the list being ranked, before normalising:
+ * a TF-IDF cosine, in which what every candidate shares counts for nothing.
  */
-export function itemVector(item: WireItem, model: InterestModel, role: Role, out = new Float32Array(model.params.dims)): Float32Array {
-  const features = itemFeatures(item);
-  const counts: Partial<Record<FeatureField, number>> = {};
-  for (const f of features) counts[f.field] = (counts[f.field] ?? 0) + f.weight * f.weight;
+export function composeVector(set: FeatureSet, model: InterestModel, role: Role, out: Float32Array, rarity?: (hash: number) => number): Float32Array {
   out.fill(0);
-  for (const f of features) {
+  for (let k = 0; k < set.hashes.length; k++) {
+    const field = set.fields[k]!;
     // A manifest written before a field existed has no weight for it: the field is off.
-    const groupWeight = model.params.fieldWeights[f.field] ?? 0;
+    const groupWeight = model.params.fieldWeights[field] ?? 0;
     if (groupWeight === 0) continue;
-    addFeature(model, hashString(f.key), role, out, (groupWeight * f.weight) / Math.sqrt(counts[f.field]!));
+    const hash = set.hashes[k]!;
+    const scale = rarity && RARITY_FIELDS.has(field) ? rarity(hash) : 1;
+    if (scale === 0) continue;
+    addFeature(model, hash, role, out, (scale * groupWeight * set.weights[k]!) / Math.sqrt(set.groupNorms[field]!));
   }
   if (model.params.normalize === false) return out;
   let sq = 0;
@@ -57,6 +89,10 @@ export function itemVector(item: WireItem, model: InterestModel, role: Role, out
     for (let j = 0; j < out.length; j++) out[j]! *= inv;
   }
   return out;
+}
+
+export function itemVector(item: WireItem, model: InterestModel, role: Role, out = new Float32Array(model.params.dims)): Float32Array {
+  return composeVector(featureSet(item), model, role, out);
 }
 
 /** A cache key that changes when any feature-bearing field of the item changes. */

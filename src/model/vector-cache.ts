@@ -1,38 +1,59 @@
 import type { WireItem } from '../core/wire.js';
 import type { InterestModel } from './model.js';
-import { itemKey, itemVector, type Role } from './item-vector.js';
+import { composeVector, featureSet, itemKey, type FeatureSet, type Role } from './item-vector.js';
 
 /**
  * Item vectors are pure functions of (model, role, item fields), and the same products come
  * back list after list, so they are cached. A Map keeps insertion order, which makes it a
  * cheap LRU: a hit is re-inserted at the end, the oldest entry is evicted first.
+ *
+ * Vectors weighed by a list's feature rarity (`list-rarity.ts`) depend on the list, so they are
+ * composed per rank; what is cached for them is the item's hashed feature set, the costly part.
  */
 export function createVectorCache(model: InterestModel, capacity = 20_000) {
   const cache = new Map<string, Float32Array>();
-  // Identity memo in front of the keyed LRU: wire items are fresh copies made by validation and
+  const sets = new Map<string, FeatureSet>();
+  // Identity memo in front of the keyed LRUs: wire items are fresh copies made by validation and
   // never mutated afterwards, so the same object always has the same vectors. A catalogue
   // reranked again and again (benchmarks, long-lived workers) skips the key building.
-  const byObject = new WeakMap<WireItem, Partial<Record<Role, Float32Array>>>();
+  const byObject = new WeakMap<WireItem, Partial<Record<Role | 'features', Float32Array | FeatureSet>>>();
   // Without a learned table both roles share one vector: compute and store it once.
   const sharedRoles = !model.table;
+
+  function lru<T>(map: Map<string, T>, key: string, make: () => T): T {
+    let value = map.get(key);
+    if (value !== undefined) map.delete(key);
+    else {
+      value = make();
+      if (map.size >= capacity) map.delete(map.keys().next().value!);
+    }
+    map.set(key, value);
+    return value;
+  }
+
+  function memoised<T extends Float32Array | FeatureSet>(item: WireItem, slot: Role | 'features', make: () => T): T {
+    const memo = byObject.get(item);
+    const known = memo?.[slot];
+    if (known) return known as T;
+    const value = make();
+    if (memo) memo[slot] = value;
+    else byObject.set(item, { [slot]: value });
+    return value;
+  }
+
+  const features = (item: WireItem): FeatureSet => memoised(item, 'features', () => lru(sets, itemKey(item), () => featureSet(item)));
+
   return {
     model,
     get(item: WireItem, role: Role): Float32Array {
-      const memo = byObject.get(item);
-      const known = memo?.[role];
-      if (known) return known;
-      const key = (sharedRoles ? '' : role) + itemKey(item);
-      let vec = cache.get(key);
-      if (vec) {
-        cache.delete(key);
-      } else {
-        vec = itemVector(item, model, role);
-        if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
-      }
-      cache.set(key, vec);
-      if (memo) memo[role] = vec;
-      else byObject.set(item, { [role]: vec });
-      return vec;
+      return memoised(item, role, () =>
+        lru(cache, (sharedRoles ? '' : role) + itemKey(item), () => composeVector(features(item), model, role, new Float32Array(model.params.dims))),
+      );
+    },
+    features,
+    /** The item's vector with each feature scaled by `rarity` (not cached: it depends on the list). */
+    weighed(item: WireItem, role: Role, rarity: (hash: number) => number, out: Float32Array): Float32Array {
+      return composeVector(features(item), model, role, out, rarity);
     },
     get size() {
       return cache.size;

@@ -22,7 +22,7 @@ function trainedModel(dims = 16): InterestModel {
   const target = Float32Array.from({ length: keys.length * dims }, () => rnd());
   return {
     version: 't1',
-    params: { ...DEFAULT_PARAMS, dims, beta: 1, normalize: false, unknownFeatures: 'zero', orderDecay: 1, orderWeights: [1, 0.5, 0.25], fieldWeights: { ...DEFAULT_PARAMS.fieldWeights, bias: 1 } },
+    params: { ...DEFAULT_PARAMS, dims, beta: 1, normalize: false, unknownFeatures: 'zero', orderDecay: 1, orderWeights: [1, 0.5, 0.25], fieldWeights: { ...DEFAULT_PARAMS.fieldWeights, id: 1, bias: 1 } },
     table: { keys, context, target },
   };
 }
@@ -105,7 +105,7 @@ describe('model extensions for site-trained weights', () => {
     context[row('id:a') * dims + 0] = 3; // after a …
     target[row('id:c') * dims + 0] = 3; // … people want c
     target[row('id:b') * dims + 1] = 3;
-    const model: InterestModel = { version: 'nb', params: { ...DEFAULT_PARAMS, dims, beta: 1, normalize: false, unknownFeatures: 'zero', positionWeight: 0, fieldWeights: { ...DEFAULT_PARAMS.fieldWeights, bias: 1 } }, table: { keys, context, target } };
+    const model: InterestModel = { version: 'nb', params: { ...DEFAULT_PARAMS, dims, beta: 1, normalize: false, unknownFeatures: 'zero', positionWeight: 0, fieldWeights: { ...DEFAULT_PARAMS.fieldWeights, id: 1, bias: 1 } }, table: { keys, context, target } };
     const engine = await createEngine({ store: createMemoryStore(), model, scorer: createJsScorer(), now: () => 2e12 });
     await engine.track([{ type: 'click', item: { id: 'a' }, at: 2e12 - 1000 }]);
     const res = await engine.rank([{ id: 'b' }, { id: 'c' }, { id: 'd' }]);
