@@ -30,6 +30,9 @@ const variants: Record<string, Partial<TrainConfig>> = {
   '32 dims': { dims: 32 },
   '64 negatives': { negatives: 64 },
   '256 negatives': { negatives: 256 },
+  'no bias + logQ': { fields: { ...base.fields, bias: 0 }, logQ: true },
+  'no bias + half popular negatives + logQ': { fields: { ...base.fields, bias: 0 }, popularNegatives: 0.5, logQ: true },
+  'no bias + lr 0.005': { fields: { ...base.fields, bias: 0 }, lr: 0.005 },
 };
 const only = args.only?.split(',');
 console.log(`# ${ds.name}: ablations, ${epochs} epochs each, ${ds.sequences.length} users, validation item of ${vset.targets.length} users`);

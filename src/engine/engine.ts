@@ -182,8 +182,8 @@ export async function createEngine(options: EngineOptions) {
       hist.forEach((h, i) => (weights[i] = h.weight));
       const rarity = usesListRarity(model) ? listRarity(head.map((item) => vectors.features(item))) : undefined;
       if (rarity) {
-        for (let i = 0; i < n; i++) vectors.weighed(head[i]!, 'target', rarity, cand.subarray(i * dims, (i + 1) * dims));
-        hist.forEach((h, i) => vectors.weighed(h.item, 'context', rarity, histVecs.subarray(i * dims, (i + 1) * dims)));
+        for (let i = 0; i < n; i++) vectors.weighed(head[i]!, rarity, cand.subarray(i * dims, (i + 1) * dims));
+        hist.forEach((h, i) => vectors.weighed(h.item, rarity, histVecs.subarray(i * dims, (i + 1) * dims)));
       } else {
         for (let i = 0; i < n; i++) cand.set(vectors.get(head[i]!, 'target'), i * dims);
         hist.forEach((h, i) => histVecs.set(vectors.get(h.item, 'context'), i * dims));

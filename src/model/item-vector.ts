@@ -38,7 +38,7 @@ function addFeature(model: InterestModel, hash: number, role: Role, out: Float32
  * whose weight list rarity adjusts. Not ids (unique by construction), title words (a model
  * number unique to one item would then outweigh every shared word) or price bands (ordinal).
  */
-const RARITY_FIELDS: ReadonlySet<FeatureField> = new Set(['brand', 'category', 'attr']);
+export const RARITY_FIELDS: ReadonlySet<FeatureField> = new Set(['brand', 'category', 'attr']);
 
 /** An item's features with their hashes, ready to compose into a vector (cached per item: titles are costly to split). */
 export interface FeatureSet {
@@ -66,22 +66,46 @@ export function featureSet(item: WireItem): FeatureSet {
  * An item's vector: each feature group is averaged (÷√count) and weighted, then the whole
  * is L2-normalised so similarity is a cosine in [-1, 1] (unless `params.normalize` is false:
  * site-trained vectors keep their learned length). `rarity`, when given (`list-rarity.ts`),
- * further scales each feature by how rare it is in the list being ranked, before normalising:
- * a TF-IDF cosine, in which what every candidate shares counts for nothing.
+ * further scales each taxonomy feature by how rare it is in the list being ranked, before
+ * normalising: a TF-IDF cosine, in which what every candidate shares counts for nothing.
  */
 export function composeVector(set: FeatureSet, model: InterestModel, role: Role, out: Float32Array, rarity?: (hash: number) => number): Float32Array {
-  out.fill(0);
+  if (rarity) return finishWithRarity(set, model, role, fixedPart(set, model, role, out), rarity);
+  accumulate(set, model, role, out, () => true);
+  return model.params.normalize === false ? out : normalise(out);
+}
+
+/**
+ * The part of an item's vector that list rarity leaves alone (ids, words, prices), unnormalised.
+ * Cached per item, so a rerank only adds the few taxonomy features (`finishWithRarity`).
+ */
+export function fixedPart(set: FeatureSet, model: InterestModel, role: Role, out: Float32Array): Float32Array {
+  accumulate(set, model, role, out, (field) => !RARITY_FIELDS.has(field));
+  return out;
+}
+
+/** Adds the taxonomy features × their rarity to `out` (which holds `fixedPart`) and normalises. */
+export function finishWithRarity(set: FeatureSet, model: InterestModel, role: Role, out: Float32Array, rarity: (hash: number) => number): Float32Array {
+  accumulate(set, model, role, out, (field) => RARITY_FIELDS.has(field), rarity, false);
+  return model.params.normalize === false ? out : normalise(out);
+}
+
+/** out (+)= Σ included features × group weight ÷ √group count (× rarity when given). */
+function accumulate(set: FeatureSet, model: InterestModel, role: Role, out: Float32Array, include: (field: FeatureField) => boolean, rarity?: (hash: number) => number, clear = true): void {
+  if (clear) out.fill(0);
   for (let k = 0; k < set.hashes.length; k++) {
     const field = set.fields[k]!;
     // A manifest written before a field existed has no weight for it: the field is off.
     const groupWeight = model.params.fieldWeights[field] ?? 0;
-    if (groupWeight === 0) continue;
+    if (groupWeight === 0 || !include(field)) continue;
     const hash = set.hashes[k]!;
-    const scale = rarity && RARITY_FIELDS.has(field) ? rarity(hash) : 1;
+    const scale = rarity ? rarity(hash) : 1;
     if (scale === 0) continue;
     addFeature(model, hash, role, out, (scale * groupWeight * set.weights[k]!) / Math.sqrt(set.groupNorms[field]!));
   }
-  if (model.params.normalize === false) return out;
+}
+
+function normalise(out: Float32Array): Float32Array {
   let sq = 0;
   for (let j = 0; j < out.length; j++) sq += out[j]! * out[j]!;
   if (sq > 0) {

@@ -1,4 +1,4 @@
-import type { FeatureSet } from './item-vector.js';
+import { RARITY_FIELDS, type FeatureSet } from './item-vector.js';
 import type { InterestModel } from './model.js';
 
 /**
@@ -19,7 +19,9 @@ import type { InterestModel } from './model.js';
 export function listRarity(candidates: readonly FeatureSet[]): (hash: number) => number {
   const df = new Map<number, number>();
   for (const set of candidates) {
-    for (const h of set.hashes) df.set(h, (df.get(h) ?? 0) + 1);
+    set.hashes.forEach((h, k) => {
+      if (RARITY_FIELDS.has(set.fields[k]!)) df.set(h, (df.get(h) ?? 0) + 1);
+    });
   }
   const n = candidates.length;
   const norm = Math.log(n + 1);

@@ -1,6 +1,6 @@
 import type { WireItem } from '../core/wire.js';
 import type { InterestModel } from './model.js';
-import { composeVector, featureSet, itemKey, type FeatureSet, type Role } from './item-vector.js';
+import { composeVector, featureSet, finishWithRarity, fixedPart, itemKey, type FeatureSet, type Role } from './item-vector.js';
 
 /**
  * Item vectors are pure functions of (model, role, item fields), and the same products come
@@ -8,15 +8,17 @@ import { composeVector, featureSet, itemKey, type FeatureSet, type Role } from '
  * cheap LRU: a hit is re-inserted at the end, the oldest entry is evicted first.
  *
  * Vectors weighed by a list's feature rarity (`list-rarity.ts`) depend on the list, so they are
- * composed per rank; what is cached for them is the item's hashed feature set, the costly part.
+ * finished per rank from a cached part: the item's ids, words and prices (`fixedPart`), to
+ * which a rerank adds only the few brand and category features.
  */
 export function createVectorCache(model: InterestModel, capacity = 20_000) {
   const cache = new Map<string, Float32Array>();
   const sets = new Map<string, FeatureSet>();
+  const fixed = new Map<string, Float32Array>();
   // Identity memo in front of the keyed LRUs: wire items are fresh copies made by validation and
   // never mutated afterwards, so the same object always has the same vectors. A catalogue
   // reranked again and again (benchmarks, long-lived workers) skips the key building.
-  const byObject = new WeakMap<WireItem, Partial<Record<Role | 'features', Float32Array | FeatureSet>>>();
+  const byObject = new WeakMap<WireItem, Partial<Record<Role | 'features' | 'fixed', Float32Array | FeatureSet>>>();
   // Without a learned table both roles share one vector: compute and store it once.
   const sharedRoles = !model.table;
 
@@ -31,7 +33,7 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
     return value;
   }
 
-  function memoised<T extends Float32Array | FeatureSet>(item: WireItem, slot: Role | 'features', make: () => T): T {
+  function memoised<T extends Float32Array | FeatureSet>(item: WireItem, slot: Role | 'features' | 'fixed', make: () => T): T {
     const memo = byObject.get(item);
     const known = memo?.[slot];
     if (known) return known as T;
@@ -51,9 +53,15 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
       );
     },
     features,
-    /** The item's vector with each feature scaled by `rarity` (not cached: it depends on the list). */
-    weighed(item: WireItem, role: Role, rarity: (hash: number) => number, out: Float32Array): Float32Array {
-      return composeVector(features(item), model, role, out, rarity);
+    /**
+     * The item's vector with its taxonomy features scaled by `rarity` (only for a model without a
+     * learned table, whose two roles share vectors). Written into `out`; not cached, it depends on the list.
+     */
+    weighed(item: WireItem, rarity: (hash: number) => number, out: Float32Array): Float32Array {
+      const set = features(item);
+      const base = memoised(item, 'fixed', () => lru(fixed, itemKey(item), () => fixedPart(set, model, 'target', new Float32Array(model.params.dims))));
+      out.set(base);
+      return finishWithRarity(set, model, 'target', out, rarity);
     },
     get size() {
       return cache.size;

@@ -37,6 +37,13 @@ export interface TrainConfig {
   learnRecency: boolean;
   /** Initial recency decay per step. */
   initDecay: number;
+  /** Share of each batch's negatives drawn ∝ training frequency^0.75 instead of uniformly (0 = all uniform). */
+  popularNegatives?: number;
+  /**
+   * Correct each negative's logit by −ln(N·q(c)), q its sampling probability, so the sampled
+   * softmax estimates the full softmax over the catalogue (the logQ correction).
+   */
+  logQ?: boolean;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -202,6 +209,43 @@ export const jsMatMul: MatMul = (a, r, k, b, c) => {
 };
 
 /**
+ * Draws the k-th negative of a batch: the first (1 − popularNegatives)·N uniformly (the same
+ * draws as before the option existed), the rest ∝ training frequency^0.75 by binary search.
+ */
+function negativeSampler(data: TrainData, config: TrainConfig) {
+  const nItems = data.items.length;
+  const share = Math.min(1, Math.max(0, config.popularNegatives ?? 0));
+  const uniformUpTo = Math.round(config.negatives * (1 - share));
+  const weight = new Float64Array(nItems);
+  for (const s of data.sequences) for (const i of s) weight[i]! += 1;
+  let sum = 0;
+  for (let i = 0; i < nItems; i++) sum += weight[i] = Math.pow(weight[i]!, 0.75);
+  const cdf = new Float64Array(nItems);
+  let acc = 0;
+  for (let i = 0; i < nItems; i++) cdf[i] = acc += sum > 0 ? weight[i]! / sum : 1 / nItems;
+  const uniformShare = uniformUpTo / config.negatives;
+  return {
+    draw(k: number, rnd: () => number): number {
+      if (k < uniformUpTo || sum === 0) return Math.floor(rnd() * nItems);
+      const x = rnd() * acc;
+      let lo = 0;
+      let hi = nItems - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cdf[mid]! > x) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    },
+    /** Probability that one draw is item i (the mixture of both parts). */
+    q(i: number): number {
+      const pop = sum > 0 ? weight[i]! / sum : 1 / nItems;
+      return uniformShare / nItems + (1 - uniformShare) * pop;
+    },
+  };
+}
+
+/**
  * Trains for `config.epochs` epochs (or until `onEpoch` returns false). Examples: every position
  * k ≥ 1 of every training sequence, predicting seq[k] from the folded history seq[0..k). Each
  * batch shares `negatives` uniformly drawn items; negatives that are the target or already in
@@ -217,7 +261,6 @@ export function train(
   const { layout } = state;
   const d = config.dims;
   const L = config.window;
-  const nItems = data.items.length;
   const rows = layout.keys.length;
   const B = config.batch;
   const N = config.negatives;
@@ -272,6 +315,8 @@ export function train(
   const sNeg = new Float32Array(N);
   const valid = new Uint8Array(N);
   const order = Int32Array.from({ length: total }, (_, i) => i);
+  const sampler = negativeSampler(data, config);
+  const corr = new Float32Array(N);
 
   const scatter = (g: Float32Array, touched: Uint8Array, list: Int32Array, count: number, item: number, grad: Float32Array, off: number): number => {
     for (let k = layout.rowStart[item]!; k < layout.rowStart[item + 1]!; k++) {
@@ -300,7 +345,8 @@ export function train(
       const nb = Math.min(total, b0 + B) - b0;
       const scale = 1 / nb;
       for (let k = 0; k < N; k++) {
-        negs[k] = Math.floor(rnd() * nItems);
+        negs[k] = sampler.draw(k, rnd);
+        corr[k] = config.logQ ? -Math.log(N * sampler.q(negs[k]!)) : 0;
         composeVector(layout, state.tgt, d, negs[k]!, Tneg, k * d);
       }
       for (let k = 0; k < N; k++) for (let t = 0; t < d; t++) TnegT[t * N + k] = Tneg[k * d + t]!;
@@ -358,7 +404,7 @@ export function train(
             GZ[(off + j) * N + c] = ez;
             sm += ez;
           }
-          const sc = Math.log(sm);
+          const sc = Math.log(sm) + corr[c]!;
           sNeg[c] = sc;
           if (sc > top) top = sc;
         }
@@ -379,8 +425,8 @@ export function train(
         }
         for (let c = 0; c < N; c++) {
           if (!valid[c]) continue;
-          // gz = p_c · a_cj = exp(s_c − logZ) · exp(z_cj) / exp(s_c) = exp(z_cj − logZ).
-          const f = Math.exp(-logZ) * scale;
+          // gz = p_c · a_cj = exp(s_c − logZ) · exp(z_cj + corr_c) / exp(s_c) = exp(z_cj + corr_c − logZ).
+          const f = Math.exp(corr[c]! - logZ) * scale;
           for (let j = 0; j < m; j++) {
             const gz = GZ[(off + j) * N + c]! * f;
             GZ[(off + j) * N + c] = gz;
