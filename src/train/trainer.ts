@@ -219,7 +219,7 @@ export const jsMatMul: MatMul = (a, r, k, b, c) => {
  * Draws the k-th negative of a batch: the first (1 − popularNegatives)·N uniformly (the same
  * draws as before the option existed), the rest ∝ training frequency^0.75 by binary search.
  */
-function negativeSampler(data: TrainData, config: TrainConfig) {
+export function negativeSampler(data: TrainData, config: TrainConfig) {
   const nItems = data.items.length;
   const share = Math.min(1, Math.max(0, config.popularNegatives ?? 0));
   const uniformUpTo = Math.round(config.negatives * (1 - share));

@@ -6,7 +6,8 @@ import { readDataset } from '../../src/eval/dataset.js';
 import { evaluateEngine } from '../../src/eval/evaluate.js';
 import { createJsScorer } from '../../src/model/score-js.js';
 import { fit } from '../../src/train/fit.js';
-import { foldHistory } from '../../src/train/trainer.js';
+import { DEFAULT_TRAIN_CONFIG, foldHistory, negativeSampler } from '../../src/train/trainer.js';
+import { mulberry32 } from '../../src/eval/random.js';
 import { readModel, writeModel } from '../../src/train/model-io.js';
 import { writeFixture } from '../../src/eval/fixture.js';
 
@@ -21,6 +22,25 @@ describe('site trainer', () => {
     const m = foldHistory(Int32Array.from([1, 2, 3, 2, 4]), 5, 4, items, counts);
     expect(Array.from(items.subarray(0, m))).toEqual([4, 2, 3, 1]);
     expect(Array.from(counts.subarray(0, m))).toEqual([1, 2, 1, 1]);
+  });
+
+  it('draws the popular share of negatives ∝ frequency^0.75, and q is the mixture it draws from', () => {
+    // Item 0 occurs 16 times, item 1 once, items 2–3 never.
+    const data = { items: [0, 1, 2, 3].map((i) => ({ id: String(i) })), sequences: [Int32Array.from([...Array(16).fill(0), 1])] };
+    const sampler = negativeSampler(data, { ...DEFAULT_TRAIN_CONFIG, negatives: 4, popularNegatives: 0.5 });
+    const pop0 = 8 / 9; // 16^0.75 = 8 against 1^0.75 = 1
+    expect(sampler.q(0)).toBeCloseTo(0.5 / 4 + 0.5 * pop0, 12);
+    expect(sampler.q(2)).toBeCloseTo(0.5 / 4, 12);
+    expect([0, 1, 2, 3].reduce((sum, i) => sum + sampler.q(i), 0)).toBeCloseTo(1, 12);
+    const rnd = mulberry32(1);
+    const counts = [0, 0, 0, 0];
+    for (let t = 0; t < 9000; t++) counts[sampler.draw(2 + (t % 2), rnd)]!++; // draws 2 and 3 of a batch: the popular half
+    expect(counts[2]! + counts[3]!).toBe(0);
+    expect(counts[0]! / 9000).toBeCloseTo(pop0, 1);
+    // The uniform part draws exactly as before the option existed.
+    const a = mulberry32(5);
+    const b = mulberry32(5);
+    for (let t = 0; t < 100; t++) expect(sampler.draw(0, a)).toBe(Math.floor(b() * 4));
   });
 
   it('is deterministic given the seed', () => {
