@@ -29,8 +29,12 @@ export function trainOverrides(args: Record<string, string>): Partial<TrainConfi
     const v = numberArg(args, key);
     if (v !== undefined) out[key] = v;
   }
+  const fromNumbers: Partial<TrainConfig> = out;
+  const popular = numberArg(args, 'popular-negatives');
+  if (popular !== undefined) fromNumbers.popularNegatives = popular;
+  if (args.logq !== undefined) fromNumbers.logQ = args.logq !== 'false';
   const fields = fieldOverrides(args.fields);
-  return fields ? { ...out, fields: { ...DEFAULT_TRAIN_CONFIG.fields, ...fields } } : out;
+  return fields ? { ...fromNumbers, fields: { ...DEFAULT_TRAIN_CONFIG.fields, ...fields } } : fromNumbers;
 }
 
 /** `--fields bias=0,word=0`: feature groups switched off (0) or on (1) against the default recipe. */

@@ -64,10 +64,11 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   fields: { id: 1, brand: 1, category: 1, word: 1, price: 1, attr: 1, bias: 0 },
   learnRecency: true,
   initDecay: 0.8,
-  // Half the negatives drawn by popularity, with the logQ correction: harder negatives for the
-  // full ranking (+0.0028 full HR@10 at 3 epochs on Beauty's validation item over uniform ones).
-  popularNegatives: 0.5,
-  logQ: true,
+  // Uniform negatives, no logQ correction. Half the negatives by popularity with the correction
+  // led at 3 epochs (+0.0028 full HR@10) but tied at the chosen epoch on Beauty's validation item
+  // (full NDCG@10 0.0626 vs 0.0625), so the simpler sampler stays; the options remain for other sites.
+  popularNegatives: 0,
+  logQ: false,
 };
 
 export interface TrainData {
