@@ -12,7 +12,7 @@ import { numberArg, parseArgs, trainOverrides } from '../src/train/args.js';
 
 const args = parseArgs(process.argv.slice(2));
 if (!args.data || !args.out) {
-  console.error('usage: npm run train -- --data <folder> --out <dir> [--epochs N] [--dims D] [--lr X] [--negatives N] [--popular-negatives share] [--logq] [--fields bias=1,...] [--no-refit] [--seed S] [--limit-users N]');
+  console.error('usage: npm run train -- --data <folder> --out <dir> [--epochs N] [--dims D] [--lr X] [--lr-decay F] [--negatives N] [--popular-negatives share] [--logq] [--fields bias=1,...] [--no-refit] [--seed S] [--limit-users N]');
   process.exit(2);
 }
 const started = performance.now();

@@ -30,6 +30,8 @@ export function trainOverrides(args: Record<string, string>): Partial<TrainConfi
     if (v !== undefined) out[key] = v;
   }
   const fromNumbers: Partial<TrainConfig> = out;
+  const decay = numberArg(args, 'lr-decay');
+  if (decay !== undefined) fromNumbers.lrDecay = decay;
   const popular = numberArg(args, 'popular-negatives');
   if (popular !== undefined) fromNumbers.popularNegatives = popular;
   if (args.logq !== undefined) fromNumbers.logQ = args.logq !== 'false';

@@ -37,6 +37,8 @@ export interface TrainConfig {
   learnRecency: boolean;
   /** Initial recency decay per step. */
   initDecay: number;
+  /** Learning rate multiplier per epoch after the first (1 = constant): epoch e runs at lr · lrDecay^(e−1). */
+  lrDecay?: number;
   /** Share of each batch's negatives drawn ∝ training frequency^0.75 instead of uniformly (0 = all uniform). */
   popularNegatives?: number;
   /**
@@ -342,6 +344,8 @@ export function train(
 
   for (let epoch = 1; epoch <= config.epochs; epoch++) {
     const started = performance.now();
+    const lr = config.lr * Math.pow(config.lrDecay ?? 1, epoch - 1);
+    optCtx.lr = optTgt.lr = optRec.lr = lr;
     for (let i = total - 1; i > 0; i--) {
       const j = Math.floor(rnd() * (i + 1));
       const t = order[i]!;
