@@ -56,7 +56,11 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   // against, which is what full ranking rewards.
   negatives: 1024,
   batch: 256,
-  lr: 0.003,
+  // 0.005 decaying ×0.7 per epoch (was a constant 0.003): on the validation item, full NDCG@10 at
+  // the chosen epoch 0.0626 vs 0.0625 on Beauty and 0.0431 vs 0.0426 on Sports, full HR@10 0.1088
+  // vs 0.1040 and 0.0728 vs 0.0748 — both sets' averages favour it, decided before the test run.
+  lr: 0.005,
+  lrDecay: 0.7,
   l2: 0,
   epochs: 12,
   seed: 7,
