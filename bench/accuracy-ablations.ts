@@ -20,9 +20,26 @@ const mm = await createTrainMatMul('wasm');
 const vset = validationSet(ds, numberArg(args, 'valid-users') ?? 2500);
 const seqs = ds.sequences.map((s) => s.subarray(0, Math.max(0, s.length - 2)));
 const base = DEFAULT_TRAIN_CONFIG;
-// The recipe before this session's last change (with the shared bias row) is kept as a variant,
-// so the table in BENCHMARKS.md reproduces row by row: `--only <name prefix>`.
-const previous: Partial<TrainConfig> = { fields: { ...base.fields, bias: 1 } };
+// Earlier recipes are kept as variants, so the tables in BENCHMARKS.md reproduce row by row
+// (`--only <name prefix>`): 'previous' is the second session's (bias row, constant lr 0.003),
+// 'constant lr' the third session's first (no bias row, constant lr 0.003).
+const constantLr: Partial<TrainConfig> = { lr: 0.003, lrDecay: 1 };
+const previous: Partial<TrainConfig> = { ...constantLr, fields: { ...base.fields, bias: 1 } };
+const variants: Record<string, Partial<TrainConfig>> = {
+  full: {},
+  'previous recipe (with a bias row)': previous,
+  'previous, no attributes (id + bias only)': { ...previous, fields: { id: 1, bias: 1 } },
+  'previous, no bias row': { ...previous, fields: { ...base.fields, bias: 0 } },
+  'previous, no learned recency (fixed 0.8^k)': { ...previous, learnRecency: false },
+  'previous, last item only (window 1)': { ...previous, window: 1 },
+  'previous, window 10': { ...previous, window: 10 },
+  'previous, 32 dims': { ...previous, dims: 32 },
+  'previous, 64 negatives': { ...previous, negatives: 64 },
+  'previous, 256 negatives': { ...previous, negatives: 256 },
+  'constant lr, uniform negatives with logQ': { ...constantLr, logQ: true },
+  'constant lr, half the negatives by popularity, with logQ': { ...constantLr, popularNegatives: 0.5, logQ: true },
+  'constant lr 0.005': { lr: 0.005, lrDecay: 1 },
+};
 const variants: Record<string, Partial<TrainConfig>> = {
   full: {},
   'previous recipe (with a bias row)': previous,
