@@ -25,6 +25,21 @@ const base = DEFAULT_TRAIN_CONFIG;
 // 'constant lr' the third session's first (no bias row, constant lr 0.003).
 const constantLr: Partial<TrainConfig> = { lr: 0.003, lrDecay: 1 };
 const previous: Partial<TrainConfig> = { ...constantLr, fields: { ...base.fields, bias: 1 } };
+const variants: Record<string, Partial<TrainConfig>> = {
+  full: {},
+  'previous recipe (with a bias row)': previous,
+  'previous, no attributes (id + bias only)': { ...previous, fields: { id: 1, bias: 1 } },
+  'previous, no bias row': { ...previous, fields: { ...base.fields, bias: 0 } },
+  'previous, no learned recency (fixed 0.8^k)': { ...previous, learnRecency: false },
+  'previous, last item only (window 1)': { ...previous, window: 1 },
+  'previous, window 10': { ...previous, window: 10 },
+  'previous, 32 dims': { ...previous, dims: 32 },
+  'previous, 64 negatives': { ...previous, negatives: 64 },
+  'previous, 256 negatives': { ...previous, negatives: 256 },
+  'constant lr, uniform negatives with logQ': { ...constantLr, logQ: true },
+  'constant lr, half the negatives by popularity, with logQ': { ...constantLr, popularNegatives: 0.5, logQ: true },
+  'constant lr 0.005': { lr: 0.005, lrDecay: 1 },
+};
 const only = args.only?.split(',');
 console.log(`# ${ds.name}: ablations, ${epochs} epochs each, ${ds.sequences.length} users, validation item of ${vset.targets.length} users`);
 console.log('| variant | full HR@10 | full NDCG@10 | sampled HR@10 | sampled NDCG@10 | train s |');
