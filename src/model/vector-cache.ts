@@ -11,14 +11,20 @@ import { composeVector, featureSet, finishWithRarity, fixedPart, itemKey, type F
  * finished per rank from a cached part: the item's ids, words and prices (`fixedPart`), to
  * which a rerank adds only the few brand and category features.
  */
+interface FeatureEntry {
+  set: FeatureSet;
+  /** `fixedPart` of the item under this cache's model, made on its first weighed rerank. */
+  fixed?: Float32Array;
+}
+
 export function createVectorCache(model: InterestModel, capacity = 20_000) {
   const cache = new Map<string, Float32Array>();
-  const sets = new Map<string, FeatureSet>();
-  const fixed = new Map<string, Float32Array>();
+  // An item's feature set and, once a rerank weighed it by rarity, its fixed part: one entry, one key.
+  const sets = new Map<string, FeatureEntry>();
   // Identity memo in front of the keyed LRUs: wire items are fresh copies made by validation and
   // never mutated afterwards, so the same object always has the same vectors. A catalogue
   // reranked again and again (benchmarks, long-lived workers) skips the key building.
-  const byObject = new WeakMap<WireItem, Partial<Record<Role | 'features' | 'fixed', Float32Array | FeatureSet>>>();
+  const byObject = new WeakMap<WireItem, Partial<Record<Role | 'features', Float32Array | FeatureEntry>>>();
   // Without a learned table both roles share one vector: compute and store it once.
   const sharedRoles = !model.table;
 
@@ -33,7 +39,7 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
     return value;
   }
 
-  function memoised<T extends Float32Array | FeatureSet>(item: WireItem, slot: Role | 'features' | 'fixed', make: () => T): T {
+  function memoised<T extends Float32Array | FeatureEntry>(item: WireItem, slot: Role | 'features', make: () => T): T {
     const memo = byObject.get(item);
     const known = memo?.[slot];
     if (known) return known as T;
@@ -43,7 +49,8 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
     return value;
   }
 
-  const features = (item: WireItem): FeatureSet => memoised(item, 'features', () => lru(sets, itemKey(item), () => featureSet(item)));
+  const entry = (item: WireItem): FeatureEntry => memoised(item, 'features', () => lru(sets, itemKey(item), () => ({ set: featureSet(item) })));
+  const features = (item: WireItem): FeatureSet => entry(item).set;
 
   return {
     model,
@@ -58,10 +65,10 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
      * learned table, whose two roles share vectors). Written into `out`; not cached, it depends on the list.
      */
     weighed(item: WireItem, rarity: (hash: number) => number, out: Float32Array): Float32Array {
-      const set = features(item);
-      const base = memoised(item, 'fixed', () => lru(fixed, itemKey(item), () => fixedPart(set, model, 'target', new Float32Array(model.params.dims))));
-      out.set(base);
-      return finishWithRarity(set, model, 'target', out, rarity);
+      const e = entry(item);
+      e.fixed ??= fixedPart(e.set, model, 'target', new Float32Array(model.params.dims));
+      out.set(e.fixed);
+      return finishWithRarity(e.set, model, 'target', out, rarity);
     },
     get size() {
       return cache.size;
