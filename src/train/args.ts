@@ -24,19 +24,16 @@ export function numberArg(args: Record<string, string>, key: string): number | u
 
 /** Trainer knobs settable from the command line (all optional; defaults in DEFAULT_TRAIN_CONFIG). */
 export function trainOverrides(args: Record<string, string>): Partial<TrainConfig> {
-  const out: Record<string, number> = {};
-  for (const key of ['dims', 'window', 'negatives', 'batch', 'lr', 'l2', 'epochs', 'seed']) {
-    const v = numberArg(args, key);
+  const out: Record<string, unknown> = {};
+  const flags: Record<string, keyof TrainConfig> = { dims: 'dims', window: 'window', negatives: 'negatives', batch: 'batch', lr: 'lr', 'lr-decay': 'lrDecay', l2: 'l2', epochs: 'epochs', seed: 'seed', 'popular-negatives': 'popularNegatives' };
+  for (const [flag, key] of Object.entries(flags)) {
+    const v = numberArg(args, flag);
     if (v !== undefined) out[key] = v;
   }
-  const fromNumbers: Partial<TrainConfig> = out;
-  const decay = numberArg(args, 'lr-decay');
-  if (decay !== undefined) fromNumbers.lrDecay = decay;
-  const popular = numberArg(args, 'popular-negatives');
-  if (popular !== undefined) fromNumbers.popularNegatives = popular;
-  if (args.logq !== undefined) fromNumbers.logQ = args.logq !== 'false';
+  if (args.logq !== undefined) out.logQ = args.logq !== 'false';
   const fields = fieldOverrides(args.fields);
-  return fields ? { ...fromNumbers, fields: { ...DEFAULT_TRAIN_CONFIG.fields, ...fields } } : fromNumbers;
+  if (fields) out.fields = { ...DEFAULT_TRAIN_CONFIG.fields, ...fields };
+  return out as Partial<TrainConfig>;
 }
 
 /** `--fields bias=0,word=0`: feature groups switched off (0) or on (1) against the default recipe. */

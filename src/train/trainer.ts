@@ -234,9 +234,10 @@ export function negativeSampler(data: TrainData, config: TrainConfig) {
   for (const s of data.sequences) for (const i of s) weight[i]! += 1;
   let sum = 0;
   for (let i = 0; i < nItems; i++) sum += weight[i] = Math.pow(weight[i]!, 0.75);
+  // Only the popular share reads it, and only when some item occurs (else every draw is uniform).
   const cdf = new Float64Array(nItems);
   let acc = 0;
-  for (let i = 0; i < nItems; i++) cdf[i] = acc += sum > 0 ? weight[i]! / sum : 1 / nItems;
+  if (sum > 0) for (let i = 0; i < nItems; i++) cdf[i] = acc += weight[i]! / sum;
   const uniformShare = uniformUpTo / config.negatives;
   return {
     draw(k: number, rnd: () => number): number {
