@@ -18,10 +18,9 @@ import { createMetrics, HR_KS, NDCG_KS, type Metrics } from '../src/eval/metrics
 import type { NodeBackend } from '../src/eval/backend.js';
 import { createDefaultModel, type InterestModel } from '../src/model/model.js';
 import { encodeModel } from '../src/model/model-format.js';
-import { fit } from '../src/train/fit.js';
-import { createTrainMatMul } from '../src/train/matmul-tf.js';
 import { readModel, writeModel } from '../src/train/model-io.js';
-import { numberArg, parseArgs, trainOverrides } from '../src/train/args.js';
+import { numberArg, parseArgs } from '../src/train/args.js';
+import { fitFromArgs } from '../src/train/fit-from-args.js';
 
 const args = parseArgs(process.argv.slice(2));
 if (!args.data) {
@@ -124,7 +123,7 @@ async function runTrained(): Promise<void> {
   } else {
     const t0 = performance.now();
     const c0 = cpuSeconds();
-    const res = fit(ds, { config: trainOverrides(args), refit: args['no-refit'] !== 'true', matMul: await createTrainMatMul((args['train-backend'] ?? 'wasm') as 'wasm' | 'cpu' | 'js'), log: (l) => console.log(`  [train] ${l}`) });
+    const res = await fitFromArgs(ds, args, (l) => console.log(`  [train] ${l}`));
     trained = res.model;
     trainNote = `trained in ${((performance.now() - t0) / 1000).toFixed(0)} s wall, ${(cpuSeconds() - c0).toFixed(0)} s CPU (best epoch ${res.bestEpoch}, valid full HR@10 ${res.valid.hr10.toFixed(4)})`;
     if (args.out) {

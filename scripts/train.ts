@@ -5,21 +5,20 @@
  * writes model.json + model.bin for `createHearth({ modelUrl })`.
  */
 import { readDataset } from '../src/eval/dataset.js';
-import { fit } from '../src/train/fit.js';
-import { createTrainMatMul } from '../src/train/matmul-tf.js';
 import { writeModel } from '../src/train/model-io.js';
-import { numberArg, parseArgs, trainOverrides } from '../src/train/args.js';
+import { numberArg, parseArgs } from '../src/train/args.js';
+import { fitFromArgs } from '../src/train/fit-from-args.js';
 
 const args = parseArgs(process.argv.slice(2));
 if (!args.data || !args.out) {
-  console.error('usage: npm run train -- --data <folder> --out <dir> [--epochs N] [--dims D] [--lr X] [--lr-decay F] [--negatives N] [--popular-negatives share] [--logq] [--fields bias=1,...] [--no-refit] [--seed S] [--limit-users N]');
+  console.error('usage: npm run train -- --data <folder> --out <dir> [--epochs N] [--dims D] [--lr X] [--lr-decay F] [--negatives N] [--popular-negatives share] [--logq] [--fields bias=1,...] [--no-refit] [--threads 1|2] [--seed S] [--limit-users N]');
   process.exit(2);
 }
 const started = performance.now();
 const limitUsers = numberArg(args, 'limit-users');
 const ds = readDataset(args.data, limitUsers ? { limitUsers } : {});
 console.log(`${ds.name}: ${ds.sequences.length} users, ${ds.items.length} items`);
-const result = fit(ds, { config: trainOverrides(args), refit: args['no-refit'] !== 'true', matMul: await createTrainMatMul((args['train-backend'] ?? 'wasm') as 'wasm' | 'cpu' | 'js'), log: (l) => console.log(l) });
+const result = await fitFromArgs(ds, args, (l) => console.log(l));
 const sizes = writeModel(args.out, result.model, {
   data: ds.name,
   users: ds.sequences.length,

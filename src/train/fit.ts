@@ -43,23 +43,34 @@ export function validationSet(ds: Dataset, maxUsers: number): EvalSet {
   };
 }
 
+/** What the validation run found: the chosen epoch and its metrics, and each epoch's log. */
+export interface Selection {
+  best: { epoch: number; ndcg: number; hr: number; sHr: number; sNdcg: number };
+  history: FitResult['history'];
+  /** The trained rows at the chosen epoch (the model when there is no refit). */
+  state: TrainState;
+}
+
+/** Items before the validation item: what model selection trains on. */
+export const selectionSequences = (ds: Dataset) => ds.sequences.map((s) => s.subarray(0, Math.max(0, s.length - 2)));
+/** Items before the test item: what the refit trains on (each validation item becomes a target). */
+export const refitSequences = (ds: Dataset) => ds.sequences.map((s) => s.subarray(0, Math.max(0, s.length - 1)));
+
 /**
- * The whole site-training recipe: train on items before each user's validation item, pick the
- * epoch count by validation NDCG@10 (full ranking), optionally refit with the validation item
- * included. The test item is never read.
+ * Model selection: trains on items before each user's validation item and scores every epoch on
+ * it (full-ranking NDCG@10) until `patience` epochs pass without improvement. `onBest` hears
+ * each new best epoch and `onChosen` the final choice, so a refit running beside it can drop
+ * snapshots it no longer needs and stop on time.
  */
-export function fit(ds: Dataset, options: FitOptions = {}): FitResult {
-  const started = performance.now();
+export function selectEpochs(ds: Dataset, config: TrainConfig, options: FitOptions & { onBest?: (epoch: number) => void; onChosen?: (epoch: number) => void } = {}): Selection {
   const log = options.log ?? (() => {});
-  const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...options.config };
   const patience = options.patience ?? 1;
   const matMul = options.matMul ?? jsMatMul;
   const vset = validationSet(ds, options.validUsers ?? 2500);
-  const selectSeqs = ds.sequences.map((s) => s.subarray(0, Math.max(0, s.length - 2)));
   let best = { epoch: 0, ndcg: -1, hr: 0, sHr: 0, sNdcg: 0 };
   let bestState: { ctx: Float32Array; tgt: Float32Array; rec: Float32Array } | undefined;
   const history: FitResult['history'] = [];
-  const state = train({ items: ds.items, sequences: selectSeqs }, config, (ep, st) => {
+  const state = train({ items: ds.items, sequences: selectionSequences(ds) }, config, (ep, st) => {
     const v = quickEvaluate(st, ds.items.length, vset, matMul);
     const ndcg = v.full.ndcg[10]!;
     history.push({ epoch: ep.epoch, loss: ep.loss, seconds: ep.ms / 1000, hr10: v.full.hr[10]!, ndcg10: ndcg });
@@ -67,21 +78,22 @@ export function fit(ds: Dataset, options: FitOptions = {}): FitResult {
     if (ndcg > best.ndcg) {
       best = { epoch: ep.epoch, ndcg, hr: v.full.hr[10]!, sHr: v.sampled?.hr[10] ?? 0, sNdcg: v.sampled?.ndcg[10] ?? 0 };
       bestState = { ctx: st.ctx.slice(), tgt: st.tgt.slice(), rec: st.logRecency.slice() };
+      options.onBest?.(best.epoch);
     } else if (ep.epoch - best.epoch >= patience) return false;
     return true;
   }, undefined, matMul);
-  let final: TrainState = state;
-  if (options.refit ?? true) {
-    log(`refit: ${best.epoch} epochs on all items but the test item`);
-    const refitSeqs = ds.sequences.map((s) => s.subarray(0, Math.max(0, s.length - 1)));
-    final = train({ items: ds.items, sequences: refitSeqs }, { ...config, epochs: best.epoch }, (ep) => {
-      log(`refit epoch ${ep.epoch}: loss ${ep.loss.toFixed(4)} (${(ep.ms / 1000).toFixed(0)} s)`);
-    }, undefined, matMul);
-  } else if (bestState) {
+  options.onChosen?.(best.epoch);
+  if (bestState) {
     state.ctx.set(bestState.ctx);
     state.tgt.set(bestState.tgt);
     state.logRecency.set(bestState.rec);
   }
+  return { best, history, state };
+}
+
+/** The model of a finished fit: final rows, the site's repurchase rates, a content-hash version. */
+export function fitResult(ds: Dataset, config: TrainConfig, selection: Selection, final: TrainState, started: number): FitResult {
+  const { best, history } = selection;
   const model = toModel(final, 'pending');
   model.params = { ...model.params, repurchase: repurchaseRates(ds) }; // repeat-purchase sense, learned from the same sequences
   model.version = modelVersion(model);
@@ -93,6 +105,27 @@ export function fit(ds: Dataset, options: FitOptions = {}): FitResult {
     history,
     ms: performance.now() - started,
   };
+}
+
+/**
+ * The whole site-training recipe on one thread: select the epoch count on the validation item,
+ * then (by default) refit from scratch for that many epochs with the validation item included.
+ * The test item is never read. `fitParallel` gives the same model on two threads.
+ */
+export function fit(ds: Dataset, options: FitOptions = {}): FitResult {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...options.config };
+  const selection = selectEpochs(ds, config, options);
+  let final = selection.state;
+  if (options.refit ?? true) {
+    const epochs = selection.best.epoch;
+    log(`refit: ${epochs} epochs on all items but the test item`);
+    final = train({ items: ds.items, sequences: refitSequences(ds) }, { ...config, epochs }, (ep) => {
+      log(`refit epoch ${ep.epoch}: loss ${ep.loss.toFixed(4)} (${(ep.ms / 1000).toFixed(0)} s)`);
+    }, undefined, options.matMul ?? jsMatMul);
+  }
+  return fitResult(ds, config, selection, final, started);
 }
 
 /** Content hash of the encoded model: the browser's IndexedDB cache keys on this version. */

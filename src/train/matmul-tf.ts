@@ -1,11 +1,14 @@
 import { initTf } from '../eval/backend.js';
 import { jsMatMul, type MatMul } from './trainer.js';
 
+/** Where the trainer's matrix products run. */
+export type TrainBackend = 'wasm' | 'cpu' | 'js';
+
 /**
  * The trainer's matrix products on tfjs-wasm (SIMD): ~10× plain JS on the same core, and
  * deterministic (single-threaded kernels, fixed summation order). Falls back to JS.
  */
-export async function createTrainMatMul(kind: 'wasm' | 'cpu' | 'js' = 'wasm'): Promise<MatMul> {
+export async function createTrainMatMul(kind: TrainBackend = 'wasm'): Promise<MatMul> {
   if (kind === 'js') return jsMatMul;
   const tf = await initTf(kind);
   return (a, r, k, b, c) => {

@@ -296,6 +296,11 @@ export function train(
   onEpoch?: (log: EpochLog, state: TrainState) => boolean | void,
   state = initState(data.items, config),
   matMul: MatMul = jsMatMul,
+  /**
+   * Asked before every batch; true abandons the run mid-epoch (the returned state is then partway
+   * through an epoch: callers that stop this way keep their own per-epoch snapshots).
+   */
+  stop?: () => boolean,
 ): TrainState {
   const { layout } = state;
   const d = config.dims;
@@ -388,6 +393,7 @@ export function train(
     }
     let lossSum = 0;
     for (let b0 = 0; b0 < total; b0 += B) {
+      if (stop?.()) return state;
       const nb = Math.min(total, b0 + B) - b0;
       const scale = 1 / nb;
       for (let k = 0; k < N; k++) {

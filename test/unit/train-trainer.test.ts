@@ -6,6 +6,7 @@ import { readDataset } from '../../src/eval/dataset.js';
 import { evaluateEngine } from '../../src/eval/evaluate.js';
 import { createJsScorer } from '../../src/model/score-js.js';
 import { fit } from '../../src/train/fit.js';
+import { fitParallel } from '../../src/train/fit-parallel.js';
 import { DEFAULT_TRAIN_CONFIG, foldHistory, negativeSampler } from '../../src/train/trainer.js';
 import { mulberry32 } from '../../src/eval/random.js';
 import { hashString } from '../../src/model/hash.js';
@@ -50,6 +51,22 @@ describe('site trainer', () => {
     const b = fit(ds, { config: { ...config, epochs: 3 }, patience: 5 });
     expect(a.model.version).toBe(b.model.version);
     expect(Array.from(a.model.table!.target)).toEqual(Array.from(b.model.table!.target));
+  });
+
+  it('trains the refit beside selection in a worker and gets the same model as one thread', async () => {
+    // Patience 1 over up to 30 epochs: selection stops early, so the worker must be told where to stop.
+    const one = fit(ds, { config, patience: 1 });
+    expect(one.bestEpoch).toBeLessThan(config.epochs);
+    // Once with the worker behind selection (it starts slower than the toy trains), once ahead of
+    // it: selection sleeps 60 ms an epoch, so the worker has trained past the chosen epoch and
+    // must hand back a kept snapshot rather than its latest state.
+    const sleep = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60);
+    for (const log of [undefined, sleep]) {
+      const two = await fitParallel(ds, { config, patience: 1, backend: 'js', ...(log ? { log } : {}) });
+      expect(two.bestEpoch).toBe(one.bestEpoch);
+      expect(two.model.version).toBe(one.model.version);
+      expect(Array.from(two.model.table!.context)).toEqual(Array.from(one.model.table!.context));
+    }
   });
 
   // With the shared bias row (an option of the recipe, off by default since issue 3's ablations),
