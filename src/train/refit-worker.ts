@@ -11,7 +11,7 @@ import { createTrainMatMul, type TrainBackend } from './matmul-tf.js';
 import { train, type TrainConfig } from './trainer.js';
 
 export interface RefitJob {
-  items: WireItem[];
+  items: readonly WireItem[];
   sequences: Int32Array[];
   config: TrainConfig;
   backend: TrainBackend;

@@ -441,9 +441,9 @@ export function train(
         let top = sPos;
         // Logits stay far below exp's range (learned dot products), so no max-shift is needed:
         // one exp per (history row, negative), kept in GZ and turned into gradients below. Rows
-        // of GZ are walked in memory order (history row outer, negative inner): the transposed
-        // walk cost half of each epoch in cache misses. Masked negatives get an exp too (no
-        // branch in the hot loop) and a zero gradient below.
+        // of GZ are walked in memory order (history row outer, negative inner), which made an
+        // epoch ~8 % faster than the strided walk; most of what remains is the exp itself.
+        // Masked negatives get an exp too (no branch in the hot loop) and a zero gradient below.
         mark++;
         seen[y] = mark;
         for (let j = 0; j < m; j++) seen[exItems[off + j]!] = mark;
