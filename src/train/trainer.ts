@@ -260,6 +260,20 @@ export function negativeSampler(data: TrainData, config: TrainConfig) {
   };
 }
 
+/**
+ * out (cols × rows) = aᵀ for row-major a (rows × cols). In 32 × 32 tiles so both sides stay in
+ * cache: a plain double loop strides `rows` floats per write.
+ */
+function transposeInto(a: Float32Array, rows: number, cols: number, out: Float32Array): void {
+  for (let r0 = 0; r0 < rows; r0 += 32) {
+    const r1 = Math.min(rows, r0 + 32);
+    for (let c0 = 0; c0 < cols; c0 += 32) {
+      const c1 = Math.min(cols, c0 + 32);
+      for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) out[c * rows + r] = a[r * cols + c]!;
+    }
+  }
+}
+
 /** One history row against the shared negatives: GZ = exp(z + lw), summed per negative into `sums`. */
 function expRow(Z: Float32Array, GZ: Float32Array, off: number, n: number, lw: number, sums: Float64Array): void {
   for (let c = 0; c < n; c++) {
@@ -401,7 +415,7 @@ export function train(
         corr[k] = config.logQ ? -Math.log(N * sampler.q(negs[k]!)) : 0;
         composeVector(layout, state.tgt, d, negs[k]!, Tneg, k * d);
       }
-      for (let k = 0; k < N; k++) for (let t = 0; t < d; t++) TnegT[t * N + k] = Tneg[k * d + t]!;
+      transposeInto(Tneg, N, d, TnegT);
       // Phase 1: histories and target vectors of the batch.
       let S = 0;
       for (let e = 0; e < nb; e++) {
@@ -478,14 +492,7 @@ export function train(
         for (let j = 0; j < m; j++) gRec[j] = gradRow(GZ, (off + j) * N, N, fNeg, gRec[j]!);
       }
       // Phase 4: gradients of history rows and negatives.
-      // Transposed in 32 × 32 tiles so both sides stay in cache (a plain double loop strides S floats per write).
-      for (let r0 = 0; r0 < S; r0 += 32) {
-        const r1 = Math.min(S, r0 + 32);
-        for (let c0 = 0; c0 < N; c0 += 32) {
-          const c1 = Math.min(N, c0 + 32);
-          for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) GZT[c * S + r] = GZ[r * N + c]!;
-        }
-      }
+      transposeInto(GZ, S, N, GZT);
       const gQ = matMul(GZ.subarray(0, S * N), S, N, Tneg, d);
       const gTneg = matMul(GZT.subarray(0, N * S), N, S, Qall.subarray(0, S * d), d);
       for (let i = 0; i < S * d; i++) gQ[i]! += gQpos[i]!;
@@ -526,7 +533,7 @@ export function quickEvaluate(state: TrainState, items: number, set: EvalSet, ma
   const T = new Float32Array(items * d);
   for (let i = 0; i < items; i++) composeVector(layout, state.tgt, d, i, T, i * d);
   const TT = new Float32Array(d * items);
-  for (let i = 0; i < items; i++) for (let t = 0; t < d; t++) TT[t * items + i] = T[i * d + t]!;
+  transposeInto(T, items, d, TT);
   const Q = new Float32Array(L * d);
   const hItems = new Int32Array(L);
   const hCounts = new Float32Array(L);
