@@ -125,9 +125,9 @@ async function runTrained(): Promise<void> {
     const c0 = cpuSeconds();
     const res = await fitFromArgs(ds, args, (l) => console.log(`  [train] ${l}`));
     trained = res.model;
-    trainNote = `trained in ${((performance.now() - t0) / 1000).toFixed(0)} s wall, ${(cpuSeconds() - c0).toFixed(0)} s CPU (best epoch ${res.bestEpoch}, valid full HR@10 ${res.valid.hr10.toFixed(4)})`;
+    trainNote = `trained in ${((performance.now() - t0) / 1000).toFixed(0)} s wall, ${(cpuSeconds() - c0).toFixed(0)} s CPU (best epoch ${res.bestEpoch}, valid full HR@10 ${res.valid.hr10.toFixed(4)}${res.nextItems ? `, went-on-to strength ${res.nextItems.params.gamma}` : ''})`;
     if (args.out) {
-      const sizes = writeModel(args.out, trained, { data: ds.name, config: res.config, bestEpoch: res.bestEpoch, valid: res.valid });
+      const sizes = writeModel(args.out, trained, { data: ds.name, config: res.config, bestEpoch: res.bestEpoch, valid: res.valid, ...(res.nextItems ? { nextItems: res.nextItems.tried.map(({ gamma, full }) => ({ gamma, hr10: full.hr[10], ndcg10: full.ndcg[10] })) } : {}) });
       trainNote += `; wrote ${args.out} (model.bin ${(sizes.bin / 1024).toFixed(0)} KiB)`;
     }
   }

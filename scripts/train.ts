@@ -26,6 +26,7 @@ const sizes = writeModel(args.out, result.model, {
   config: result.config,
   bestEpoch: result.bestEpoch,
   valid: result.valid,
+  ...(result.nextItems ? { nextItems: result.nextItems.tried.map(({ gamma, full }) => ({ gamma, hr10: full.hr[10], ndcg10: full.ndcg[10] })) } : {}),
 });
 console.log(`model ${result.model.version}: ${result.model.table!.keys.length} rows × ${result.model.params.dims} dims, model.bin ${(sizes.bin / 1024).toFixed(0)} KiB, model.json ${(sizes.json / 1024).toFixed(1)} KiB`);
 console.log(`wrote ${args.out}/model.json in ${((performance.now() - started) / 1000).toFixed(0)} s`);

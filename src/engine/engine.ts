@@ -6,6 +6,7 @@ import type { InterestModel } from '../model/model.js';
 import type { Scorer } from '../model/scorer.js';
 import { createVectorCache } from '../model/vector-cache.js';
 import { listRarity, usesListRarity } from '../model/list-rarity.js';
+import { applyNextItems } from '../model/next-items.js';
 import type { HistoryEntry } from '../model/history.js';
 import { createHistoryIndex, type HistoryIndex } from '../model/history-index.js';
 import { arrange, type RankKnobs } from '../rank/arrange.js';
@@ -189,9 +190,11 @@ export async function createEngine(options: EngineOptions) {
         hist.forEach((h, i) => histVecs.set(vectors.get(h.item, 'context'), i * dims));
       }
       const out = await scorer.score({ dims, candidates: cand, n, history: histVecs, m: hist.length, weights, beta });
-      // After the scorer, in JS, so every backend gets the same adjustments: the learned personal
-      // term u·t_c, then the repeat-purchase demotion (last, so nothing lifts a just-bought item back).
+      // After the scorer, in JS, so every backend gets the same adjustments: a trained model's
+      // "shoppers went on to" lists, the learned personal term u·t_c, then the repeat-purchase
+      // demotion (last, so nothing lifts a just-bought item back).
       const scores = Float32Array.from(out.scores);
+      applyNextItems(scores, model, hist, head);
       const learned = personal && personal.modelVersion === model.version ? addPersonalTerm(scores, cand, dims, personal.u) : undefined;
       const demotedBy = demoteRepurchases(scores, head, hist, model.params.repurchase);
       const attention = topAttention(out.top, cand, histVecs, weights, dims, beta);

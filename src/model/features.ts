@@ -29,13 +29,16 @@ export function priceBand(price: number): number {
   return Math.floor(Math.log2(1 + Math.max(0, price)) * 2);
 }
 
+/** The key of an item's id feature: its row in a learned table (`next-items.ts` looks items up by it). */
+export const idFeatureKey = (id: string): string => `id:${id}`;
+
 /**
  * Every item also carries the constant `bias` feature (weight 0 in the zero-training model): in a
  * site-trained table it gives each candidate a learned popularity term through its dot product
  * with the shared bias row of history items.
  */
 export function itemFeatures(item: WireItem): Feature[] {
-  const out: Feature[] = [{ field: 'id', key: `id:${item.id}`, weight: 1 }, { field: 'bias', key: 'bias', weight: 1 }];
+  const out: Feature[] = [{ field: 'id', key: idFeatureKey(item.id), weight: 1 }, { field: 'bias', key: 'bias', weight: 1 }];
   if (item.brand) out.push({ field: 'brand', key: `brand:${norm(item.brand)}`, weight: 1 });
   if (item.categories) {
     for (const c of item.categories) if (c.trim()) out.push({ field: 'category', key: `cat:${norm(c)}`, weight: 1 });

@@ -22,6 +22,11 @@ export interface ModelManifest {
     /** Path of the binary file, relative to model.json. */
     path: string;
     byteLength: number;
+    /**
+     * "Shoppers went on to" lists after the vectors: offsets (uint32 × count+1), neighbour rows
+     * (uint32 × entries), weights (float32 × entries). Absent: none.
+     */
+    next?: { entries: number };
   };
   /** Free-form facts about the run (data, metrics on validation); never read by the SDK. */
   training?: Record<string, unknown>;
@@ -37,6 +42,8 @@ export function encodeModel(model: InterestModel, dtype: 'int8' | 'float32' = 'i
   const count = keys.length;
   const parts: Uint8Array[] = [new Uint8Array(keys.buffer.slice(keys.byteOffset, keys.byteOffset + keys.byteLength))];
   for (const vectors of [context, target]) parts.push(dtype === 'int8' ? quantize(vectors, count, dims) : new Uint8Array(vectors.slice().buffer));
+  const next = model.table.next;
+  if (next) for (const a of [next.offsets, next.rows, next.weights]) parts.push(new Uint8Array(a.slice().buffer));
   const byteLength = parts.reduce((s, p) => s + p.byteLength, 0);
   const bin = new Uint8Array(byteLength);
   let offset = 0;
@@ -44,7 +51,7 @@ export function encodeModel(model: InterestModel, dtype: 'int8' | 'float32' = 'i
     bin.set(p, offset);
     offset += p.byteLength;
   }
-  manifest.table = { count, dims, dtype, path, byteLength };
+  manifest.table = { count, dims, dtype, path, byteLength, ...(next ? { next: { entries: next.rows.length } } : {}) };
   return { manifest, bin };
 }
 
@@ -91,6 +98,11 @@ export function parseManifest(value: unknown): ModelManifest {
     if (!Array.isArray(ow) || ow.length > 1024 || !ow.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) fail('params.orderWeights must be at most 1024 finite non-negative numbers');
   }
   if (params.normalize !== undefined && typeof params.normalize !== 'boolean') fail('params.normalize must be a boolean');
+  if (params.nextItems !== undefined) {
+    const n: unknown = params.nextItems;
+    const ok = (k: string) => typeof (n as Record<string, unknown>)[k] === 'number' && Number.isFinite((n as Record<string, number>)[k]) && (n as Record<string, number>)[k]! >= 0;
+    if (typeof n !== 'object' || n === null || !['gamma', 'lambda', 'recency'].every(ok)) fail('params.nextItems must be { gamma, lambda, recency }, finite non-negative numbers');
+  }
   const manifest: ModelManifest = { format: MODEL_FORMAT, formatVersion: MODEL_FORMAT_VERSION, version: m.version, params };
   if (m.table) {
     const t = m.table;
@@ -98,9 +110,21 @@ export function parseManifest(value: unknown): ModelManifest {
     if (!Number.isInteger(t.count) || t.count < 0 || t.count > 5_000_000) fail('table.count must be an integer in 0..5e6');
     if (t.dtype !== 'int8' && t.dtype !== 'float32') fail("table.dtype must be 'int8' or 'float32'");
     if (typeof t.path !== 'string' || !/^[\w.-]+$/.test(t.path)) fail('table.path must be a plain file name');
+    if (t.next !== undefined && !(Number.isInteger(t.next.entries) && t.next.entries >= 0 && t.next.entries <= 50_000_000)) fail('table.next.entries must be an integer in 0..5e7');
     manifest.table = t;
   }
   return manifest;
+}
+
+/** The "shoppers went on to" lists, checked so that a bad file cannot index outside the table. */
+function readNext(bin: ArrayBuffer, offset: number, count: number, entries: number): NonNullable<EmbeddingTable['next']> {
+  const offsets = new Uint32Array(bin.slice(offset, offset + (count + 1) * 4));
+  const rows = new Uint32Array(bin.slice(offset + (count + 1) * 4, offset + (count + 1 + entries) * 4));
+  const weights = new Float32Array(bin.slice(offset + (count + 1 + entries) * 4, offset + (count + 1 + 2 * entries) * 4));
+  if (offsets[0] !== 0 || offsets[count] !== entries) fail('table.next offsets must run from 0 to entries');
+  for (let r = 0; r < count; r++) if (offsets[r]! > offsets[r + 1]!) fail('table.next offsets must not decrease');
+  for (let k = 0; k < entries; k++) if (rows[k]! >= count || !(weights[k]! >= 0 && weights[k]! <= 1)) fail('table.next entries must name table rows with weights in 0..1');
+  return { offsets, rows, weights };
 }
 
 /** Builds the in-memory model from a checked manifest and its binary file. */
@@ -116,6 +140,7 @@ export function decodeModel(manifest: ModelManifest, bin?: ArrayBuffer): Interes
     t.dtype === 'int8' ? dequantize(new Uint8Array(bin, offset, rowBytes), count, dims) : new Float32Array(bin.slice(offset, offset + rowBytes));
   const table: EmbeddingTable = { keys, context: read(count * 4), target: read(count * 4 + rowBytes) };
   for (let i = 1; i < count; i++) if (keys[i - 1]! >= keys[i]!) fail('table keys must be sorted and unique');
+  if (t.next) table.next = readNext(bin, count * 4 + 2 * rowBytes, count, t.next.entries);
   model.table = table;
   return model;
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_PARAMS, type ModelParams } from './params.js';
+import type { NextItems } from './next-items.js';
 
 /**
  * Learned feature vectors from a site-trained model. `keys` are feature hashes, sorted, so a
@@ -10,6 +11,8 @@ export interface EmbeddingTable {
   keys: Uint32Array;
   context: Float32Array;
   target: Float32Array;
+  /** Where the site's shoppers went next from each item (`next-items.ts`); absent in older models. */
+  next?: NextItems;
 }
 
 /** A complete interest model: its knobs and, when site-trained, its learned vectors. */

@@ -1,5 +1,6 @@
 import type { EventType } from '../types.js';
 import type { FeatureField } from './features.js';
+import type { NextItemParams } from './next-items.js';
 
 /**
  * The interest model's knobs. Defaults are the zero-training model: they make a brand-new
@@ -51,6 +52,8 @@ export interface ModelParams {
   listRarity?: boolean;
   /** Repeat-purchase sense learned by the trainer (`src/train/repurchase.ts`); absent: nothing is consumable. */
   repurchase?: RepurchaseParams;
+  /** How the table's "shoppers went on to" lists weigh in (`next-items.ts`); absent: not at all. */
+  nextItems?: NextItemParams;
 }
 
 /** Per-category repurchase rates from the site's sequences; see `src/learn/repurchase.ts`. */

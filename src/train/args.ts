@@ -31,6 +31,7 @@ export function trainOverrides(args: Record<string, string>): Partial<TrainConfi
     if (v !== undefined) out[key] = v;
   }
   if (args.logq !== undefined) out.logQ = args.logq !== 'false';
+  if (args['next-items'] !== undefined) out.nextItems = args['next-items'] !== 'false';
   const fields = fieldOverrides(args.fields);
   if (fields) out.fields = { ...DEFAULT_TRAIN_CONFIG.fields, ...fields };
   return out as Partial<TrainConfig>;

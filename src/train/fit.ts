@@ -2,6 +2,7 @@ import type { Dataset } from '../eval/dataset.js';
 import type { InterestModel } from '../model/model.js';
 import { encodeModel, type ModelManifest } from '../model/model-format.js';
 import { hashString } from '../model/hash.js';
+import { buildNextItems, chooseNextItems, itemIdRows, type NextChoice } from './next-items.js';
 import { repurchaseRates } from './repurchase.js';
 import { DEFAULT_TRAIN_CONFIG, jsMatMul, quickEvaluate, toModel, train, type EvalSet, type MatMul, type TrainConfig, type TrainState } from './trainer.js';
 
@@ -9,6 +10,8 @@ export interface FitOptions {
   config?: Partial<TrainConfig>;
   /** Validation users for model selection (every k-th user, at most this many). */
   validUsers?: number;
+  /** Validation users for the strength of the "went on to" lists (a cheaper pass: more users). Default 8,000. */
+  nextUsers?: number;
   /** Epochs without improvement of validation NDCG@10 before stopping. */
   patience?: number;
   /**
@@ -28,6 +31,8 @@ export interface FitResult {
   /** Validation metrics of the chosen epoch (validation item, full ranking; sampled where negatives exist). */
   valid: { hr10: number; ndcg10: number; sampledHr10?: number; sampledNdcg10?: number };
   history: Array<{ epoch: number; loss: number; seconds: number; hr10: number; ndcg10: number }>;
+  /** The "went on to" lists' strengths tried on the validation item, and the one shipped. */
+  nextItems?: NextChoice;
   ms: number;
 }
 
@@ -49,6 +54,8 @@ export interface Selection {
   history: FitResult['history'];
   /** The trained rows at the chosen epoch (the model when there is no refit). */
   state: TrainState;
+  /** The lists' strength chosen at that epoch (when the recipe ships them). */
+  next?: NextChoice;
 }
 
 /** Items before the validation item: what model selection trains on. */
@@ -88,7 +95,11 @@ export function selectEpochs(ds: Dataset, config: TrainConfig, options: FitOptio
     state.tgt.set(bestState.tgt);
     state.logRecency.set(bestState.rec);
   }
-  return { best, history, state };
+  if (!config.nextItems) return { best, history, state };
+  const next = chooseNextItems(state, ds.items, selectionSequences(ds), validationSet(ds, options.nextUsers ?? 8000), matMul);
+  for (const { gamma, full } of next.tried) log(`went-on-to lists at strength ${gamma}: valid full HR@10 ${full.hr[10]!.toFixed(4)} NDCG@10 ${full.ndcg[10]!.toFixed(4)}`);
+  log(`went-on-to lists: strength ${next.params.gamma} chosen`);
+  return { best, history, state, next };
 }
 
 /** The model of a finished fit: final rows, the site's repurchase rates, a content-hash version. */
@@ -96,6 +107,12 @@ export function fitResult(ds: Dataset, config: TrainConfig, selection: Selection
   const { best, history } = selection;
   const model = toModel(final, 'pending');
   model.params = { ...model.params, repurchase: repurchaseRates(ds) }; // repeat-purchase sense, learned from the same sequences
+  if (selection.next && selection.next.params.gamma > 0 && model.table) {
+    // From the same items the shipped vectors trained on: with the refit, every item but the test item.
+    const sequences = final === selection.state ? selectionSequences(ds) : refitSequences(ds);
+    model.table.next = buildNextItems(sequences, itemIdRows(ds.items, model.table.keys), model.table.keys.length);
+    model.params.nextItems = selection.next.params;
+  }
   model.version = modelVersion(model);
   return {
     model,
@@ -103,6 +120,7 @@ export function fitResult(ds: Dataset, config: TrainConfig, selection: Selection
     bestEpoch: best.epoch,
     valid: { hr10: best.hr, ndcg10: best.ndcg, sampledHr10: best.sHr, sampledNdcg10: best.sNdcg },
     history,
+    ...(selection.next ? { nextItems: selection.next } : {}),
     ms: performance.now() - started,
   };
 }

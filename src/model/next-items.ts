@@ -1,0 +1,64 @@
+import type { WireItem } from '../core/wire.js';
+import { idFeatureKey } from './features.js';
+import { hashString } from './hash.js';
+import { findKey, type InterestModel } from './model.js';
+
+/**
+ * A site-trained model's "shoppers went on to" lists: for each table row that is an item id, the
+ * items the site's shoppers most often moved to within the next few steps, with the share of that
+ * item's onward moves each took. CSR over table rows: row r's neighbours are
+ * `rows[offsets[r]..offsets[r+1])` (rows of the same table) with `weights` beside them.
+ *
+ * Why beside the learned vectors: 64 dimensions smooth item-to-item transitions into taste; a
+ * short sparse list keeps the sharp ones ("this refill after that device"). On Beauty's validation
+ * item the two together ranked better than either (BENCHMARKS › Ablations).
+ */
+export interface NextItems {
+  offsets: Uint32Array;
+  rows: Uint32Array;
+  weights: Float32Array;
+}
+
+/** How the lists enter a score: score × (1 + lambda·t)^gamma, t = Σ_k recency^k · weight(h_k → c). */
+export interface NextItemParams {
+  /** Strength, chosen by the trainer on the validation item (0 = off). */
+  gamma: number;
+  /** Scale of a transition share before the log: shares are small, so this sets where it saturates. */
+  lambda: number;
+  /** Multiplier per step back in the shopper's history: the latest item leads. */
+  recency: number;
+}
+
+/** The table row of an item's id feature, or -1. */
+export function idRow(model: InterestModel, item: WireItem): number {
+  return model.table ? findKey(model.table.keys, hashString(idFeatureKey(item.id))) : -1;
+}
+
+/**
+ * Multiplies each candidate's score by its transition factor from the history (newest first;
+ * entries of negative weight, such as ignored impressions, lead nowhere). A score that is not
+ * positive stays as it is: the history counts against that item, and a factor ≥ 1 must not
+ * deepen that. Returns whether any score changed.
+ */
+export function applyNextItems(scores: Float32Array, model: InterestModel, history: readonly { item: WireItem; weight: number }[], candidates: readonly WireItem[]): boolean {
+  const next = model.table?.next;
+  const p = model.params.nextItems;
+  if (!next || !p || p.gamma <= 0) return false;
+  const t = new Map<number, number>();
+  let step = 1;
+  for (const h of history) {
+    if (h.weight <= 0) continue;
+    const r = idRow(model, h.item);
+    if (r >= 0) for (let k = next.offsets[r]!; k < next.offsets[r + 1]!; k++) t.set(next.rows[k]!, (t.get(next.rows[k]!) ?? 0) + step * next.weights[k]!);
+    step *= p.recency;
+  }
+  if (t.size === 0) return false;
+  let changed = false;
+  candidates.forEach((item, c) => {
+    const v = t.get(idRow(model, item));
+    if (v === undefined || !(scores[c]! > 0)) return;
+    scores[c] = scores[c]! * Math.pow(1 + p.lambda * v, p.gamma);
+    changed = true;
+  });
+  return changed;
+}
