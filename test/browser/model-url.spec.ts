@@ -63,3 +63,33 @@ test('modelUrl: site weights load, shape the ranking, and are cached in IndexedD
   expect(missing).toHaveLength(11);
   expect(pageErrors.filter((e) => !e.includes('no-such-model'))).toEqual([]);
 });
+
+test('modelUrl: a model\'s went-on-to lists load into the worker and lift the item shoppers moved to', async ({ page, open }) => {
+  // Vectors alone put p9 first after a click on p0 (as above) and p5 second; the model's list
+  // p0 → p5 (half of p0's onward moves, strength 1) must put p5 first in the worker.
+  const dir = resolve(repoRoot, 'test-results/fixture-model-next');
+  const onlyIds = Object.fromEntries(Object.keys(DEFAULT_PARAMS.fieldWeights).map((k) => [k, k === 'id' ? 1 : 0])) as typeof DEFAULT_PARAMS.fieldWeights;
+  const base = createDefaultModel({ dims: 8, fieldWeights: onlyIds, unknownFeatures: 'zero', nextItems: { gamma: 1, lambda: 30, recency: 0.3 } });
+  const ids = ['p0', 'p5', 'p9'];
+  const keys = ids.map((id) => hashString(`id:${id}`)).sort((a, b) => a - b);
+  const vectors = new Float32Array(keys.length * 8);
+  for (const [id, x] of [['p0', 1], ['p5', 0.5], ['p9', 1]] as const) vectors[keys.indexOf(hashString(`id:${id}`)) * 8] = x;
+  const offsets = new Uint32Array(keys.length + 1);
+  const from = keys.indexOf(hashString('id:p0'));
+  for (let r = from + 1; r <= keys.length; r++) offsets[r] = 1;
+  const next = { offsets, rows: Uint32Array.of(keys.indexOf(hashString('id:p5'))), weights: Float32Array.of(0.5) };
+  const { manifest, bin } = encodeModel({ ...base, version: 'fixture-next-1', table: { keys: Uint32Array.from(keys), context: vectors, target: vectors.slice(), next } }, 'float32');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, 'model.json'), JSON.stringify(manifest));
+  writeFileSync(resolve(dir, 'model.bin'), bin);
+  await open('esm.html');
+  const ranked = await page.evaluate(async (items: Catalogue) => {
+    const hearth = window.H.createHearth({ dbName: 'model-url-next', backend: 'cpu', modelUrl: '/test-results/fixture-model-next/model.json', timeoutMs: 60_000 });
+    await hearth.forget({ all: true });
+    await hearth.track({ type: 'click', item: items[0]! });
+    const out = await hearth.rerank(items.slice(1));
+    await hearth.close();
+    return out.map((i) => i.id);
+  }, items);
+  expect(ranked.slice(0, 2)).toEqual(['p5', 'p9']);
+});
