@@ -29,9 +29,12 @@ export interface NextItemParams {
   recency: number;
 }
 
+/** The row of an item id's feature among a table's sorted `keys`, or -1. */
+export const idRowIn = (keys: Uint32Array, id: string): number => findKey(keys, hashString(idFeatureKey(id)));
+
 /** The table row of an item's id feature, or -1. */
 export function idRow(model: InterestModel, item: WireItem): number {
-  return model.table ? findKey(model.table.keys, hashString(idFeatureKey(item.id))) : -1;
+  return model.table ? idRowIn(model.table.keys, item.id) : -1;
 }
 
 /**
