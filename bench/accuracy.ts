@@ -21,6 +21,7 @@ import { encodeModel } from '../src/model/model-format.js';
 import { readModel, writeModel } from '../src/train/model-io.js';
 import { numberArg, parseArgs } from '../src/train/args.js';
 import { fitFromArgs } from '../src/train/fit-from-args.js';
+import { fitFacts } from '../src/train/fit.js';
 
 const args = parseArgs(process.argv.slice(2));
 if (!args.data) {
@@ -127,7 +128,7 @@ async function runTrained(): Promise<void> {
     trained = res.model;
     trainNote = `trained in ${((performance.now() - t0) / 1000).toFixed(0)} s wall, ${(cpuSeconds() - c0).toFixed(0)} s CPU (best epoch ${res.bestEpoch}, valid full HR@10 ${res.valid.hr10.toFixed(4)}${res.nextItems ? `, went-on-to strength ${res.nextItems.params.gamma}` : ''})`;
     if (args.out) {
-      const sizes = writeModel(args.out, trained, { data: ds.name, config: res.config, bestEpoch: res.bestEpoch, valid: res.valid, ...(res.nextItems ? { nextItems: res.nextItems.tried.map(({ gamma, full }) => ({ gamma, hr10: full.hr[10], ndcg10: full.ndcg[10] })) } : {}) });
+      const sizes = writeModel(args.out, trained, { data: ds.name, ...fitFacts(res) });
       trainNote += `; wrote ${args.out} (model.bin ${(sizes.bin / 1024).toFixed(0)} KiB)`;
     }
   }

@@ -8,6 +8,7 @@ import { readDataset } from '../src/eval/dataset.js';
 import { writeModel } from '../src/train/model-io.js';
 import { numberArg, parseArgs } from '../src/train/args.js';
 import { fitFromArgs } from '../src/train/fit-from-args.js';
+import { fitFacts } from '../src/train/fit.js';
 
 const args = parseArgs(process.argv.slice(2));
 if (!args.data || !args.out) {
@@ -23,10 +24,7 @@ const sizes = writeModel(args.out, result.model, {
   data: ds.name,
   users: ds.sequences.length,
   items: ds.items.length,
-  config: result.config,
-  bestEpoch: result.bestEpoch,
-  valid: result.valid,
-  ...(result.nextItems ? { nextItems: result.nextItems.tried.map(({ gamma, full }) => ({ gamma, hr10: full.hr[10], ndcg10: full.ndcg[10] })) } : {}),
+  ...fitFacts(result),
 });
 console.log(`model ${result.model.version}: ${result.model.table!.keys.length} rows × ${result.model.params.dims} dims, model.bin ${(sizes.bin / 1024).toFixed(0)} KiB, model.json ${(sizes.json / 1024).toFixed(1)} KiB`);
 console.log(`wrote ${args.out}/model.json in ${((performance.now() - started) / 1000).toFixed(0)} s`);

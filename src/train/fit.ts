@@ -146,6 +146,13 @@ export function fit(ds: Dataset, options: FitOptions = {}): FitResult {
   return fitResult(ds, config, selection, final, started);
 }
 
+/** What a model's `training` facts record of its fit (both CLIs write them into model.json). */
+export function fitFacts(res: FitResult): Record<string, unknown> {
+  const facts: Record<string, unknown> = { config: res.config, bestEpoch: res.bestEpoch, valid: res.valid };
+  if (res.nextItems) facts.nextItems = res.nextItems.tried.map(({ gamma, full }) => ({ gamma, hr10: full.hr[10], ndcg10: full.ndcg[10] }));
+  return facts;
+}
+
 /** Content hash of the encoded model: the browser's IndexedDB cache keys on this version. */
 export function modelVersion(model: InterestModel): string {
   const { manifest, bin } = encodeModel({ ...model, version: 'x' });

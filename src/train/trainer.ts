@@ -531,10 +531,6 @@ export function train(
 }
 
 /**
- * Fast evaluation with the trainer's own arithmetic (identical to the engine's scorer up to a
- * monotone transform), for model selection on the validation item only.
- */
-/**
  * Scores the whole catalogue for each user of `set` with the trainer's arithmetic (the engine's
  * scorer up to a monotone transform) and hands `visit` the raw scores (Σ_j w_j·exp(t_c·q_j)) with
  * the user's folded history. `scores` is reused between users.
@@ -570,6 +566,10 @@ export function scoreEachUser(state: TrainState, items: number, set: EvalSet, ma
   });
 }
 
+/**
+ * Fast evaluation with the trainer's own arithmetic (identical to the engine's scorer up to a
+ * monotone transform), for model selection on the validation item only.
+ */
 export function quickEvaluate(state: TrainState, items: number, set: EvalSet, matMul: MatMul = jsMatMul): ValidMetrics {
   const full = createMetrics();
   const sampled = createMetrics();
