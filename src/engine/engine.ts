@@ -6,6 +6,7 @@ import type { InterestModel } from '../model/model.js';
 import type { Scorer } from '../model/scorer.js';
 import { createVectorCache } from '../model/vector-cache.js';
 import { listRarity, usesListRarity } from '../model/list-rarity.js';
+import { listCoordinates, usesExactOverlap } from '../model/list-coordinates.js';
 import { applyNextItems } from '../model/next-items.js';
 import type { HistoryEntry } from '../model/history.js';
 import { createHistoryIndex, type HistoryIndex } from '../model/history-index.js';
@@ -110,6 +111,14 @@ export async function createEngine(options: EngineOptions) {
     return next;
   }
 
+  /** The items' own vectors (cached), row after row. */
+  const stableVectors = (items: readonly WireItem[]): Float32Array => {
+    const dims = model.params.dims;
+    const out = new Float32Array(items.length * dims);
+    items.forEach((item, i) => out.set(vectors.get(item, 'target'), i * dims));
+    return out;
+  };
+
   return {
     get model() {
       return model;
@@ -181,10 +190,14 @@ export async function createEngine(options: EngineOptions) {
       const histVecs = new Float32Array(hist.length * dims);
       const weights = new Float32Array(hist.length);
       hist.forEach((h, i) => (weights[i] = h.weight));
-      const rarity = usesListRarity(model) ? listRarity(head.map((item) => vectors.features(item))) : undefined;
-      if (rarity) {
-        for (let i = 0; i < n; i++) vectors.weighed(head[i]!, rarity, cand.subarray(i * dims, (i + 1) * dims));
-        hist.forEach((h, i) => vectors.weighed(h.item, rarity, histVecs.subarray(i * dims, (i + 1) * dims)));
+      // A zero-training model builds its vectors per list: weighed by the list's rarity, with
+      // coordinates of their own for the features the list and history share.
+      const exact = usesExactOverlap(model);
+      const perList = exact || usesListRarity(model);
+      if (perList) {
+        const sets = head.map((item) => vectors.features(item));
+        const rarity = usesListRarity(model) ? listRarity(sets, model.params.rarityPower) : undefined;
+        listCoordinates(sets, hist.map((h) => vectors.features(h.item)), model, rarity, cand, histVecs, exact);
       } else {
         for (let i = 0; i < n; i++) cand.set(vectors.get(head[i]!, 'target'), i * dims);
         hist.forEach((h, i) => histVecs.set(vectors.get(h.item, 'context'), i * dims));
@@ -195,7 +208,9 @@ export async function createEngine(options: EngineOptions) {
       // demotion (last, so nothing lifts a just-bought item back).
       const scores = Float32Array.from(out.scores);
       applyNextItems(scores, model, hist, head);
-      const learned = personal && personal.modelVersion === model.version ? addPersonalTerm(scores, cand, dims, personal.u) : undefined;
+      // u lives in the space of the items' own vectors (`targetVector`, what the learner trains
+      // on), not in a list's coordinates.
+      const learned = personal && personal.modelVersion === model.version ? addPersonalTerm(scores, perList ? stableVectors(head) : cand, dims, personal.u) : undefined;
       const demotedBy = demoteRepurchases(scores, head, hist, model.params.repurchase);
       const attention = topAttention(out.top, cand, histVecs, weights, dims, beta);
       const placed = arrange(scores, attention.similarity, cand, dims, model.params.positionWeight, knobs, random);

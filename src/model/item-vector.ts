@@ -10,8 +10,7 @@ const SPARSE_NONZEROS = 8;
 
 /**
  * Adds a feature's vector × scale into `out`. A learned vector when the table has the key,
- * else a deterministic sparse random one: random ±1 entries are nearly orthogonal across
- * features, so the dot product of two items approximates their weighted feature overlap.
+ * else a deterministic sparse random one (`scatterHashed`).
  */
 function addFeature(model: InterestModel, hash: number, role: Role, out: Float32Array, scale: number): void {
   const dims = out.length;
@@ -26,11 +25,30 @@ function addFeature(model: InterestModel, hash: number, role: Role, out: Float32
     }
     if (model.params.unknownFeatures === 'zero') return;
   }
+  scatterHashed(hash, scale, out);
+}
+
+/**
+ * Adds a feature's hashed random vector × scale into `out`: random ±1 entries at a few places,
+ * nearly orthogonal across features, so the dot product of two items approximates their
+ * weighted feature overlap (with noise ~1/√dims per pair of features: `list-coordinates.ts`
+ * removes it where it matters).
+ */
+export function scatterHashed(hash: number, scale: number, out: Float32Array): void {
+  const dims = out.length;
   const amp = scale / Math.sqrt(SPARSE_NONZEROS);
   for (let k = 0; k < SPARSE_NONZEROS; k++) {
     const r = fmix32(hash + Math.imul(k + 1, 0x9e3779b9));
     out[r % dims]! += r & 0x80000000 ? -amp : amp;
   }
+}
+
+/** The k-th feature's weight in its item's vector: group weight × its weight ÷ √(group's Σ weight²); 0 when its field is off. */
+export function featureScale(set: FeatureSet, k: number, model: InterestModel): number {
+  const field = set.fields[k]!;
+  // A manifest written before a field existed has no weight for it: the field is off.
+  const groupWeight = model.params.fieldWeights[field] ?? 0;
+  return groupWeight === 0 ? 0 : (groupWeight * set.weights[k]!) / Math.sqrt(set.groupNorms[field]!);
 }
 
 /**
@@ -65,44 +83,15 @@ export function featureSet(item: WireItem): FeatureSet {
 /**
  * An item's vector: each feature group is averaged (÷√count) and weighted, then the whole
  * is L2-normalised so similarity is a cosine in [-1, 1] (unless `params.normalize` is false:
- * site-trained vectors keep their learned length). `rarity`, when given (`list-rarity.ts`),
- * further scales each taxonomy feature by how rare it is in the list being ranked, before
- * normalising: a TF-IDF cosine, in which what every candidate shares counts for nothing.
+ * site-trained vectors keep their learned length).
  */
-export function composeVector(set: FeatureSet, model: InterestModel, role: Role, out: Float32Array, rarity?: (hash: number) => number): Float32Array {
-  if (rarity) return finishWithRarity(set, model, role, fixedPart(set, model, role, out), rarity);
-  accumulate(set, model, role, out, () => true);
-  return model.params.normalize === false ? out : normalise(out);
-}
-
-/**
- * The part of an item's vector that list rarity leaves alone (ids, words, prices), unnormalised.
- * Cached per item, so a rerank only adds the few taxonomy features (`finishWithRarity`).
- */
-export function fixedPart(set: FeatureSet, model: InterestModel, role: Role, out: Float32Array): Float32Array {
-  accumulate(set, model, role, out, (field) => !RARITY_FIELDS.has(field));
-  return out;
-}
-
-/** Adds the taxonomy features × their rarity to `out` (which holds `fixedPart`) and normalises. */
-export function finishWithRarity(set: FeatureSet, model: InterestModel, role: Role, out: Float32Array, rarity: (hash: number) => number): Float32Array {
-  accumulate(set, model, role, out, (field) => RARITY_FIELDS.has(field), rarity, false);
-  return model.params.normalize === false ? out : normalise(out);
-}
-
-/** out (+)= Σ included features × group weight ÷ √group count (× rarity when given). */
-function accumulate(set: FeatureSet, model: InterestModel, role: Role, out: Float32Array, include: (field: FeatureField) => boolean, rarity?: (hash: number) => number, clear = true): void {
-  if (clear) out.fill(0);
+export function composeVector(set: FeatureSet, model: InterestModel, role: Role, out: Float32Array): Float32Array {
+  out.fill(0);
   for (let k = 0; k < set.hashes.length; k++) {
-    const field = set.fields[k]!;
-    // A manifest written before a field existed has no weight for it: the field is off.
-    const groupWeight = model.params.fieldWeights[field] ?? 0;
-    if (groupWeight === 0 || !include(field)) continue;
-    const hash = set.hashes[k]!;
-    const scale = rarity ? rarity(hash) : 1;
-    if (scale === 0) continue;
-    addFeature(model, hash, role, out, (scale * groupWeight * set.weights[k]!) / Math.sqrt(set.groupNorms[field]!));
+    const scale = featureScale(set, k, model);
+    if (scale !== 0) addFeature(model, set.hashes[k]!, role, out, scale);
   }
+  return model.params.normalize === false ? out : normalise(out);
 }
 
 function normalise(out: Float32Array): Float32Array {

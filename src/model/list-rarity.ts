@@ -2,29 +2,45 @@ import { RARITY_FIELDS, type FeatureSet } from './item-vector.js';
 import type { InterestModel } from './model.js';
 
 /**
+ * Rarity as it is (power 1) by default. Squaring it helped Beauty's validation item a little with
+ * exact overlap (`list-coordinates.ts`; HR@10 0.4017 → 0.4071, Sports level at 0.4180 → 0.4179),
+ * but those files carry categories only: on a catalogue with titles, brands and prices it shrinks
+ * the taxonomy against the words and prices, which it does not weigh, and the shopper's clicked
+ * category lost places to one-brand matches in the engine's own tests. Over hashed vectors it
+ * had cost 0.018.
+ */
+export const DEFAULT_RARITY_POWER = 1;
+
+/**
  * How much a feature can tell the candidates of one list apart: an inverse document frequency
  * over that list, scaled into [0, 1]:
- *   rarity(f) = ln((n + 1) / (df(f) + 1)) / ln(n + 1)
+ *   rarity(f) = (ln((n + 1) / (df(f) + 1)) / ln(n + 1))^power
  * where n is the list's length and df(f) how many of its items carry f. A feature every
  * candidate shares (the category of a category page, a brand's own search) says nothing about
  * which of them this shopper wants, so it weighs ~0 on both sides of the similarity; a feature
  * one candidate has weighs ~1; features of history items absent from the list weigh 1.
+ * (`power` sharpens the contrast: `DEFAULT_RARITY_POWER`.)
  *
  * Applied to the taxonomy fields only (brand, category, attr: see `item-vector.ts`), by the
- * zero-training model only, whose hashed features are all alike a priori: on Beauty's
- * validation item it lifted sampled HR@10 from 0.3638 to 0.3864 (BENCHMARKS.md › Accuracy). A site-trained table has learned each feature's strength instead. Taken from the
- * list itself, so it needs no catalogue statistics and keeps no state.
+ * zero-training model only, whose features are all alike a priori: on Beauty's validation item
+ * it lifted sampled HR@10 from 0.3638 to 0.3864 (BENCHMARKS.md › Accuracy). A site-trained
+ * table has learned each feature's strength instead. Taken from the list itself, so it needs no
+ * catalogue statistics and keeps no state.
  */
-export function listRarity(candidates: readonly FeatureSet[]): (hash: number) => number {
+export function listRarity(candidates: readonly FeatureSet[], power = DEFAULT_RARITY_POWER): (hash: number) => number {
   const df = new Map<number, number>();
   for (const set of candidates) {
+    // Distinct per item: an item that lists a category twice still counts once (else df could
+    // pass n and the rarity go negative).
+    const own = new Set<number>();
     set.hashes.forEach((h, k) => {
-      if (RARITY_FIELDS.has(set.fields[k]!)) df.set(h, (df.get(h) ?? 0) + 1);
+      if (RARITY_FIELDS.has(set.fields[k]!)) own.add(h);
     });
+    for (const h of own) df.set(h, (df.get(h) ?? 0) + 1);
   }
   const n = candidates.length;
   const norm = Math.log(n + 1);
-  return (hash) => Math.log((n + 1) / ((df.get(hash) ?? 0) + 1)) / norm;
+  return (hash) => (Math.log((n + 1) / ((df.get(hash) ?? 0) + 1)) / norm) ** power;
 }
 
 /** Rarity weighting is on for a model without a learned table whose params ask for it. */

@@ -1,30 +1,23 @@
 import type { WireItem } from '../core/wire.js';
 import type { InterestModel } from './model.js';
-import { composeVector, featureSet, finishWithRarity, fixedPart, itemKey, type FeatureSet, type Role } from './item-vector.js';
+import { composeVector, featureSet, itemKey, type FeatureSet, type Role } from './item-vector.js';
 
 /**
  * Item vectors are pure functions of (model, role, item fields), and the same products come
  * back list after list, so they are cached. A Map keeps insertion order, which makes it a
  * cheap LRU: a hit is re-inserted at the end, the oldest entry is evicted first.
  *
- * Vectors weighed by a list's feature rarity (`list-rarity.ts`) depend on the list, so they are
- * finished per rank from a cached part: the item's ids, words and prices (`fixedPart`), to
- * which a rerank adds only the few brand and category features.
+ * Feature sets are cached too: the zero-training model builds its vectors per list from them
+ * (`list-coordinates.ts`), and splitting titles is the costly part.
  */
-interface FeatureEntry {
-  set: FeatureSet;
-  /** `fixedPart` of the item under this cache's model, made on its first weighed rerank. */
-  fixed?: Float32Array;
-}
 
 export function createVectorCache(model: InterestModel, capacity = 20_000) {
   const cache = new Map<string, Float32Array>();
-  // An item's feature set and, once a rerank weighed it by rarity, its fixed part: one entry, one key.
-  const sets = new Map<string, FeatureEntry>();
+  const sets = new Map<string, FeatureSet>();
   // Identity memo in front of the keyed LRUs: wire items are fresh copies made by validation and
   // never mutated afterwards, so the same object always has the same vectors. A catalogue
   // reranked again and again (benchmarks, long-lived workers) skips the key building.
-  const byObject = new WeakMap<WireItem, Partial<Record<Role | 'features', Float32Array | FeatureEntry>>>();
+  const byObject = new WeakMap<WireItem, Partial<Record<Role | 'features', Float32Array | FeatureSet>>>();
   // Without a learned table both roles share one vector: compute and store it once.
   const sharedRoles = !model.table;
 
@@ -39,7 +32,7 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
     return value;
   }
 
-  function memoised<T extends Float32Array | FeatureEntry>(item: WireItem, slot: Role | 'features', make: () => T): T {
+  function memoised<T extends Float32Array | FeatureSet>(item: WireItem, slot: Role | 'features', make: () => T): T {
     const memo = byObject.get(item);
     const known = memo?.[slot];
     if (known) return known as T;
@@ -49,8 +42,7 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
     return value;
   }
 
-  const entry = (item: WireItem): FeatureEntry => memoised(item, 'features', () => lru(sets, itemKey(item), () => ({ set: featureSet(item) })));
-  const features = (item: WireItem): FeatureSet => entry(item).set;
+  const features = (item: WireItem): FeatureSet => memoised(item, 'features', () => lru(sets, itemKey(item), () => featureSet(item)));
 
   return {
     model,
@@ -60,16 +52,6 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
       );
     },
     features,
-    /**
-     * The item's vector with its taxonomy features scaled by `rarity` (only for a model without a
-     * learned table, whose two roles share vectors). Written into `out`; not cached, it depends on the list.
-     */
-    weighed(item: WireItem, rarity: (hash: number) => number, out: Float32Array): Float32Array {
-      const e = entry(item);
-      e.fixed ??= fixedPart(e.set, model, 'target', new Float32Array(model.params.dims));
-      out.set(e.fixed);
-      return finishWithRarity(e.set, model, 'target', out, rarity);
-    },
     get size() {
       return cache.size;
     },

@@ -97,8 +97,12 @@ describe('personal term in ranking', () => {
   it('adds a “learned” reason where the personal term lifted an item, for this model version only', async () => {
     const e = await createEngine({ store: createMemoryStore(), model, scorer: createJsScorer(), now: () => NOW });
     await e.track([validateEvent({ type: 'click', item: items[1], at: NOW - 1000 }, NOW)]);
-    e.setPersonal({ modelVersion: model.version, u: Float32Array.from(e.targetVector(items[8]!), (x) => 8 * x) });
-    const r = await e.rank(items.slice(4, 12));
+    // A u such as the learner finds from pairs: what p8 has and the rest of the list lacks (the
+    // shirts' shared features cancel in every pairwise difference).
+    const shown = items.slice(4, 12);
+    const mean = shown.reduce((acc, x) => acc.map((v, j) => v + e.targetVector(x)[j]! / shown.length), new Float32Array(model.params.dims));
+    e.setPersonal({ modelVersion: model.version, u: Float32Array.from(e.targetVector(items[8]!), (x, j) => 20 * (x - mean[j]!)) });
+    const r = await e.rank(shown);
     const k = items.slice(4, 12).findIndex((x) => x.id === 'p8');
     expect(r.order[0]).toBe(k);
     expect(r.reasons[k]!.some((x) => x.kind === 'learned' && x.weight! >= LEARNED_REASON_MIN)).toBe(true);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listRarity, usesListRarity } from '../../src/model/list-rarity.js';
-import { composeVector, featureSet, itemVector } from '../../src/model/item-vector.js';
-import { createVectorCache } from '../../src/model/vector-cache.js';
+import { featureSet } from '../../src/model/item-vector.js';
 import { hashString } from '../../src/model/hash.js';
 import { createDefaultModel } from '../../src/model/model.js';
 import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine/index.js';
@@ -16,18 +15,6 @@ describe('list rarity', () => {
     expect(rarity(hashString('cat:beauty'))).toBeCloseTo(0, 12);
     expect(rarity(hashString('cat:only-x'))).toBeCloseTo(Math.log(5 / 2) / Math.log(5), 12);
     expect(rarity(hashString('cat:elsewhere'))).toBeCloseTo(1, 12);
-  });
-
-  it('the cached path (fixed part + taxonomy) composes the same vector, and rarity 1 gives the plain one', () => {
-    const model = createDefaultModel();
-    const item = { id: 'a', title: 'Trail shoe 42', brand: 'Acme', categories: ['Shoes', 'Trail'], price: 80 };
-    const rarity = listRarity([featureSet(item), featureSet({ id: 'b', brand: 'Acme', categories: ['Shoes'] })]);
-    const cache = createVectorCache(model);
-    const viaCache = cache.weighed(item, rarity, new Float32Array(model.params.dims));
-    expect(Array.from(cache.weighed(item, rarity, new Float32Array(model.params.dims)))).toEqual(Array.from(viaCache));
-    expect(Array.from(composeVector(featureSet(item), model, 'target', new Float32Array(model.params.dims), rarity))).toEqual(Array.from(viaCache));
-    const ones = composeVector(featureSet(item), model, 'target', new Float32Array(model.params.dims), () => 1);
-    itemVector(item, model, 'target').forEach((x, j) => expect(ones[j]).toBeCloseTo(x, 6));
   });
 
   it('applies to models without a learned table unless switched off', () => {

@@ -1,0 +1,116 @@
+import { featureScale, RARITY_FIELDS, scatterHashed, type FeatureSet } from './item-vector.js';
+import type { InterestModel } from './model.js';
+
+/**
+ * The zero-training model's vectors for one rank call, with exact feature overlap.
+ *
+ * Hashed random feature vectors (`item-vector.ts`) make two items' dot product their weighted
+ * overlap plus noise of ~1/√dims for every pair of features they hold; at 128 dims that noise
+ * cost sampled HR@10 0.01 on Beauty and 0.03 on Sports (validation item, BENCHMARKS.md ›
+ * Accuracy). Yet within one call only a few dozen features are held by two or more of the items
+ * involved (candidates and history: at most 96 on either set, median ~60). So each of those gets
+ * a coordinate of its own, and every other feature, which can only lengthen its item's vector,
+ * counts in the item's norm alone. Dot products are then exact cosines, on every backend, at the
+ * same width. Past `dims` shared features (long titles, thousand-item lists) the rest fall back
+ * to hashed coordinates: the old approximation, for the least shared features only.
+ *
+ * `rarity` (`list-rarity.ts`), when given, scales each taxonomy feature first. With `exact` false
+ * every feature is hashed, as in an item's own vector (the ablation of this file).
+ */
+export function listCoordinates(
+  candidates: readonly FeatureSet[],
+  history: readonly FeatureSet[],
+  model: InterestModel,
+  rarity: ((hash: number) => number) | undefined,
+  cand: Float32Array,
+  hist: Float32Array,
+  exact = true,
+): void {
+  const dims = model.params.dims;
+  const items = [...candidates, ...history].map((set) => sparse(set, model));
+  const onCandidates = new Map<number, number>();
+  const onHistory = new Map<number, number>();
+  items.forEach((item, i) => {
+    const side = i < candidates.length ? onCandidates : onHistory;
+    for (const hash of item.hashes) side.set(hash, (side.get(hash) ?? 0) + 1);
+  });
+  const coordinate = exact ? sharedCoordinates(onCandidates, onHistory, dims) : undefined;
+  const normalize = model.params.normalize !== false;
+  items.forEach((item, i) => {
+    const out = i < candidates.length ? cand.subarray(i * dims, (i + 1) * dims) : hist.subarray((i - candidates.length) * dims, (i - candidates.length + 1) * dims);
+    out.fill(0);
+    let privateSq = 0;
+    for (let k = 0; k < item.hashes.length; k++) {
+      const hash = item.hashes[k]!;
+      const value = rarity && item.taxonomy[k] ? item.values[k]! * rarity(hash) : item.values[k]!;
+      if (value === 0) continue;
+      const c = coordinate ? coordinate.get(hash) : -1;
+      if (c === undefined) privateSq += value * value;
+      else if (c >= 0) out[c]! += value;
+      else scatterHashed(hash, value, out);
+    }
+    if (!normalize) return;
+    let sq = privateSq;
+    for (let j = 0; j < dims; j++) sq += out[j]! * out[j]!;
+    if (sq > 0) {
+      const inv = 1 / Math.sqrt(sq);
+      for (let j = 0; j < dims; j++) out[j]! *= inv;
+    }
+  });
+}
+
+/** An item's distinct features with non-zero weight under one model (cached: a list comes back again and again). */
+interface Sparse {
+  model: InterestModel;
+  hashes: Uint32Array;
+  values: Float64Array;
+  /** Whether list rarity applies to the feature (a taxonomy field). */
+  taxonomy: Uint8Array;
+}
+const sparseCache = new WeakMap<FeatureSet, Sparse>();
+
+function sparse(set: FeatureSet, model: InterestModel): Sparse {
+  const known = sparseCache.get(set);
+  if (known?.model === model) return known;
+  const byHash = new Map<number, { value: number; taxonomy: boolean }>();
+  for (let k = 0; k < set.hashes.length; k++) {
+    const value = featureScale(set, k, model);
+    if (value === 0) continue;
+    const hash = set.hashes[k]!;
+    const seen = byHash.get(hash);
+    // A hash listed twice (a category given twice) adds up.
+    if (seen) seen.value += value;
+    else byHash.set(hash, { value, taxonomy: RARITY_FIELDS.has(set.fields[k]!) });
+  }
+  const entries = [...byHash];
+  const out: Sparse = {
+    model,
+    hashes: Uint32Array.from(entries, ([h]) => h),
+    values: Float64Array.from(entries, ([, e]) => e.value),
+    taxonomy: Uint8Array.from(entries, ([, e]) => (e.taxonomy ? 1 : 0)),
+  };
+  sparseCache.set(set, out);
+  return out;
+}
+
+/**
+ * Coordinates of the features two or more items hold, a candidate among them (a feature only
+ * history items share enters no candidate's score): its own (0..dims-1) for the first `dims`,
+ * -1 (hashed) for the rest; features absent from the map are held by one item only. First come
+ * those on both sides (they decide the scores), then those shared within one side (they decide
+ * the diversity knob's similarities), each by how many items hold them.
+ */
+function sharedCoordinates(onCandidates: Map<number, number>, onHistory: Map<number, number>, dims: number): Map<number, number> {
+  const shared: { hash: number; both: boolean; count: number }[] = [];
+  for (const [hash, c] of onCandidates) {
+    const h = onHistory.get(hash) ?? 0;
+    if (c + h >= 2) shared.push({ hash, both: h > 0, count: c + h });
+  }
+  if (shared.length > dims) shared.sort((a, b) => Number(b.both) - Number(a.both) || b.count - a.count || a.hash - b.hash);
+  return new Map(shared.map((s, k) => [s.hash, k < dims ? k : -1]));
+}
+
+/** Exact overlap is on for a model without a learned table unless its params switch it off. */
+export function usesExactOverlap(model: InterestModel): boolean {
+  return !model.table && model.params.exactOverlap !== false;
+}
