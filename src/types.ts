@@ -84,7 +84,7 @@ export interface RerankOptions {
 
 /** Why an item was placed where it is; derived from the model's own contributions. */
 export interface Reason {
-  kind: 'similar' | 'brand' | 'category' | 'seen' | 'exploring' | 'variety' | 'bought' | 'learned';
+  kind: 'similar' | 'brand' | 'category' | 'seen' | 'exploring' | 'variety' | 'bought' | 'learned' | 'next';
   /** A short phrase to show the shopper, e.g. "because you viewed “Trail shoe”". */
   text: string;
   /** The history item behind the reason, if any. */

@@ -13,7 +13,7 @@ import { createHistoryIndex, type HistoryIndex } from '../model/history-index.js
 import { arrange, type RankKnobs } from '../rank/arrange.js';
 import { secureUniform, type Uniform } from '../rank/random.js';
 import { matchesFilter } from '../core/forget-filter.js';
-import { reasonsFor } from './reasons.js';
+import { nextReason, reasonsFor } from './reasons.js';
 import { buildProfile } from './profile.js';
 import { topAttention } from './top-attention.js';
 import type { InterestProfile, Reason } from '../types.js';
@@ -207,7 +207,7 @@ export async function createEngine(options: EngineOptions) {
       // "shoppers went on to" lists, the learned personal term u·t_c, then the repeat-purchase
       // demotion (last, so nothing lifts a just-bought item back).
       const scores = Float32Array.from(out.scores);
-      applyNextItems(scores, model, hist, head);
+      const lifted = applyNextItems(scores, model, hist, head);
       // u lives in the space of the items' own vectors (`targetVector`, what the learner trains
       // on), not in a list's coordinates.
       const learned = personal && personal.modelVersion === model.version ? addPersonalTerm(scores, perList ? stableVectors(head) : cand, dims, personal.u) : undefined;
@@ -220,6 +220,9 @@ export async function createEngine(options: EngineOptions) {
         const moves = { explored: placed.explored[i]!, diversified: placed.diversified[i]! };
         const bought = demotedBy[i];
         reasons[i] = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[out.top[i]!], attention.contribution(i), moves);
+        const lift = bought ? undefined : lifted?.[i];
+        const next = lift ? nextReason(hist[lift.from]!, lift.factor) : undefined;
+        if (next) reasons[i]!.push(next);
         const why = !bought && learned ? learnedReason(learned[i]!) : undefined;
         if (why) reasons[i]!.push(why);
       }

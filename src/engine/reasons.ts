@@ -41,3 +41,16 @@ export function reasonsFor(candidate: WireItem, top: HistoryEntry | undefined, c
   if (moves.diversified) reasons.push({ kind: 'variety', text: 'adds variety to the list' });
   return reasons;
 }
+
+/** Lists' factor at which "shoppers went on to" is worth telling: the score at least half again. */
+export const NEXT_REASON_MIN_FACTOR = 1.5;
+
+/**
+ * The reason shown where a site-trained model's "shoppers went on to" lists lifted an item
+ * (`model/next-items.ts`): the site's shoppers, at least two of them per pair, moved from that
+ * history item to this one. Names the history item, never another shopper.
+ */
+export function nextReason(from: HistoryEntry, factor: number): Reason | undefined {
+  if (factor < NEXT_REASON_MIN_FACTOR) return undefined;
+  return { kind: 'next', text: `shoppers often go on to this after “${from.item.title || from.item.id}”`, itemId: from.item.id, weight: factor };
+}

@@ -37,31 +37,52 @@ export function idRow(model: InterestModel, item: WireItem): number {
   return model.table ? idRowIn(model.table.keys, item.id) : -1;
 }
 
+/** What the lists did to one candidate: the factor its score was multiplied by, and the history entry whose list gave most of it. */
+export interface NextItemLift {
+  factor: number;
+  /** Index into the history passed in. */
+  from: number;
+}
+
 /**
  * Multiplies each candidate's score by its transition factor from the history (newest first;
  * entries of negative weight, such as ignored impressions, lead nowhere). A score that is not
  * positive stays as it is: the history counts against that item, and a factor ≥ 1 must not
- * deepen that. Returns whether any score changed.
+ * deepen that. Returns the lift per candidate index (for reasons), or undefined where no score
+ * changed.
  */
-export function applyNextItems(scores: Float32Array, model: InterestModel, history: readonly { item: WireItem; weight: number }[], candidates: readonly WireItem[]): boolean {
+export function applyNextItems(scores: Float32Array, model: InterestModel, history: readonly { item: WireItem; weight: number }[], candidates: readonly WireItem[]): (NextItemLift | undefined)[] | undefined {
   const next = model.table?.next;
   const p = model.params.nextItems;
-  if (!next || !p || p.gamma <= 0) return false;
-  const t = new Map<number, number>();
+  if (!next || !p || p.gamma <= 0) return undefined;
+  // Per neighbour row: t (summed over the history) and the entry that gave most of it.
+  const t = new Map<number, { sum: number; best: number; from: number }>();
   let step = 1;
-  for (const h of history) {
-    if (h.weight <= 0) continue;
+  history.forEach((h, i) => {
+    if (h.weight <= 0) return;
     const r = idRow(model, h.item);
-    if (r >= 0) for (let k = next.offsets[r]!; k < next.offsets[r + 1]!; k++) t.set(next.rows[k]!, (t.get(next.rows[k]!) ?? 0) + step * next.weights[k]!);
+    if (r >= 0) {
+      for (let k = next.offsets[r]!; k < next.offsets[r + 1]!; k++) {
+        const v = step * next.weights[k]!;
+        const seen = t.get(next.rows[k]!);
+        if (!seen) t.set(next.rows[k]!, { sum: v, best: v, from: i });
+        else {
+          seen.sum += v;
+          if (v > seen.best) Object.assign(seen, { best: v, from: i });
+        }
+      }
+    }
     step *= p.recency;
-  }
-  if (t.size === 0) return false;
-  let changed = false;
-  candidates.forEach((item, c) => {
-    const v = t.get(idRow(model, item));
-    if (v === undefined || !(scores[c]! > 0)) return;
-    scores[c] = scores[c]! * Math.pow(1 + p.lambda * v, p.gamma);
-    changed = true;
   });
-  return changed;
+  if (t.size === 0) return undefined;
+  let changed = false;
+  const lifts = candidates.map((item, c): NextItemLift | undefined => {
+    const v = t.get(idRow(model, item));
+    if (v === undefined || !(scores[c]! > 0)) return undefined;
+    const factor = Math.pow(1 + p.lambda * v.sum, p.gamma);
+    scores[c] = scores[c]! * factor;
+    changed = true;
+    return { factor, from: v.from };
+  });
+  return changed ? lifts : undefined;
 }

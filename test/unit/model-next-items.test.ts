@@ -45,7 +45,10 @@ describe("'shoppers went on to' lists", () => {
     const scores = Float32Array.from([2, 2, 2, -1]);
     const history = [{ item: { id: 'c' }, weight: 1 }, { item: { id: 'x' }, weight: -0.05 }, { item: { id: 'a' }, weight: 1 }];
     // Candidates b (after c, the newest), d (after a, one positive step back), a (no list), and d again with a negative score.
-    expect(applyNextItems(scores, model, history, [{ id: 'b' }, { id: 'd' }, { id: 'a' }, { id: 'd' }])).toBe(true);
+    const lifts = applyNextItems(scores, model, history, [{ id: 'b' }, { id: 'd' }, { id: 'a' }, { id: 'd' }]);
+    // Each lift names the history entry whose list gave it (c for b, a for d).
+    expect(lifts?.map((l) => l?.from)).toEqual([0, 2, undefined, undefined]);
+    expect(lifts?.[0]?.factor).toBeCloseTo(Math.pow(1 + 30 * 0.25, 1.5), 4);
     expect(scores[0]).toBeCloseTo(2 * Math.pow(1 + 30 * 0.25, 1.5), 4);
     // The ignored impression (negative weight) is no step back: a is one step behind c.
     expect(scores[1]).toBeCloseTo(2 * Math.pow(1 + 30 * 0.3 * 0.5, 1.5), 4);
@@ -57,9 +60,9 @@ describe("'shoppers went on to' lists", () => {
     const model = modelWithLists();
     const scores = Float32Array.from([1, 1]);
     const off = { ...model, params: { ...model.params, nextItems: { ...nextParams, gamma: 0 } } };
-    expect(applyNextItems(scores, off, [{ item: { id: 'a' }, weight: 1 }], [{ id: 'd' }, { id: 'b' }])).toBe(false);
+    expect(applyNextItems(scores, off, [{ item: { id: 'a' }, weight: 1 }], [{ id: 'd' }, { id: 'b' }])).toBeUndefined();
     const { next: _drop, ...bare } = model.table!;
-    expect(applyNextItems(scores, { ...model, table: bare }, [{ item: { id: 'a' }, weight: 1 }], [{ id: 'd' }])).toBe(false);
+    expect(applyNextItems(scores, { ...model, table: bare }, [{ item: { id: 'a' }, weight: 1 }], [{ id: 'd' }])).toBeUndefined();
     expect(Array.from(scores)).toEqual([1, 1]);
   });
 
@@ -71,6 +74,9 @@ describe("'shoppers went on to' lists", () => {
       const list = [{ id: 'b' }, { id: 'c' }, { id: 'd' }];
       const res = await engine.rank(list);
       expect(list[res.order[0]!]!.id).toBe(first);
+      // The lifted item says why, naming the clicked item; without the lists nothing does.
+      const said = res.reasons.flat().filter((r) => r.kind === 'next');
+      expect(said.map((r) => [list[res.reasons.findIndex((rs) => rs.some((x) => x === r))]!.id, r.itemId])).toEqual(first === 'd' ? [['d', 'a']] : []);
     }
   });
 
