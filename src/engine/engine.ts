@@ -126,6 +126,10 @@ export async function createEngine(options: EngineOptions) {
     get eventCount() {
       return events.length;
     },
+    /** Items whose vectors are cached in memory (emptied by any forget). */
+    get cachedItems() {
+      return vectors.size;
+    },
 
     /** Records validated events; resolves with them as stored (with their `seq`). */
     async track(batch: WireEvent[]): Promise<StoredEvent[]> {
@@ -165,6 +169,8 @@ export async function createEngine(options: EngineOptions) {
     /** Applies, in memory only, a forget that another tab already made in the shared store. */
     forgetLocal(what: ForgetWire): void {
       events = 'all' in what ? [] : events.filter((e) => !matchesFilter(e, what));
+      // The item caches hold what the shopper's lists and history contained: they go too.
+      vectors = createVectorCache(model);
       index = undefined;
       history = undefined;
       revision++;

@@ -52,8 +52,9 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
       );
     },
     features,
+    /** Items held: their vectors, or feature sets (the zero-training model keeps only these). */
     get size() {
-      return cache.size;
+      return Math.max(cache.size, sets.size);
     },
   };
 }

@@ -55,8 +55,12 @@ describe('engine', () => {
   it('forgets one item, then everything', async () => {
     const e = await engine();
     await e.track([ev('click', 2), ev('click', 3)]);
+    await e.rank(candidateItems(items));
+    expect(e.cachedItems).toBeGreaterThan(0);
     await e.forget({ itemId: 'p2' });
     expect(e.history().map((h) => h.item.id)).toEqual(['p3']);
+    // What the shopper's lists held goes with what they did.
+    expect(e.cachedItems).toBe(0);
     await e.forget({ all: true });
     expect(e.history()).toEqual([]);
     expect((await e.rank(candidateItems(items))).order).toEqual(items.map((_, i) => i));
