@@ -57,6 +57,12 @@ export interface TrackEvent {
   dwellMs?: number;
   /** When it happened, epoch milliseconds; default now. */
   at?: number;
+  /**
+   * The shop's order (transaction) id of a purchase. A purchase of the same item under the same
+   * order id is recorded once, so a reloaded confirmation page that reports the order again
+   * (GA4 pushes `purchase` on every load) does not count it twice.
+   */
+  orderId?: string;
 }
 
 /** Options of one rerank / rank call. */

@@ -13,6 +13,7 @@ export const LIMITS = {
   attributeValueLength: 256,
   attributeArrayLength: 32,
   listIdLength: 256,
+  orderIdLength: 256,
   maxPosition: 1_000_000,
   /** One day: longer dwell is a tab left open, not interest. */
   maxDwellMs: 86_400_000,

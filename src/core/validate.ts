@@ -104,6 +104,8 @@ export function validateEvent(value: unknown, now: number = Date.now()): WireEve
   if (value.dwellMs !== undefined) event.dwellMs = requireFinite(value.dwellMs, 'event.dwellMs', 0, LIMITS.maxDwellMs);
   // Events from the future or before 2000 are clock bugs on the page; they would distort decay.
   if (value.at !== undefined) event.at = requireFinite(value.at, 'event.at', 946_684_800_000, now + 86_400_000);
+  const orderId = optionalString(value.orderId, 'event.orderId', LIMITS.orderIdLength);
+  if (orderId) event.orderId = orderId;
   return event;
 }
 

@@ -23,6 +23,8 @@ export interface WireEvent {
   dwellMs?: number;
   /** Epoch milliseconds. */
   at: number;
+  /** A purchase's order id: the engine records each (order, item) once. */
+  orderId?: string;
 }
 
 /** An event as stored: `seq` is assigned by the store and orders events. */

@@ -34,6 +34,8 @@ export function ga4Events(entry: unknown): TrackEvent[] {
   const type = GA4_TYPES[name]!;
   const items = Array.isArray(params.items) ? params.items : [];
   const listOfEvent = text(params.item_list_id, LIMITS.listIdLength) ?? text(params.item_list_name, LIMITS.listIdLength);
+  // GA4 pushes `purchase` again when the confirmation page reloads; its transaction_id lets the engine count it once.
+  const orderId = type === 'purchase' ? text(params.transaction_id, LIMITS.orderIdLength) : undefined;
   const out: TrackEvent[] = [];
   items.forEach((raw: unknown, i) => {
     if (!isRecord(raw)) return;
@@ -47,6 +49,7 @@ export function ga4Events(entry: unknown): TrackEvent[] {
     });
     if (!item) return;
     const event: TrackEvent = { type, item };
+    if (orderId) event.orderId = orderId;
     const listId = text(raw.item_list_id, LIMITS.listIdLength) ?? listOfEvent;
     if (listId) event.listId = listId;
     // A list view without indices still tells the order the items were shown in.

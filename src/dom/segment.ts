@@ -19,6 +19,7 @@ export function segmentEvents(name: unknown, props: unknown): TrackEvent[] {
   // List and order events carry `products[]`; single-product events are the product.
   const products = Array.isArray(props.products) ? props.products : type === 'impression' || type === 'purchase' ? [] : [props];
   const listId = text(props.list_id, LIMITS.listIdLength) ?? (type === 'impression' ? text(props.category, LIMITS.listIdLength) : undefined);
+  const orderId = type === 'purchase' ? text(props.order_id, LIMITS.orderIdLength) : undefined;
   const out: TrackEvent[] = [];
   products.forEach((p: unknown, i) => {
     if (!isRecord(p)) return;
@@ -26,6 +27,7 @@ export function segmentEvents(name: unknown, props: unknown): TrackEvent[] {
     if (!item) return;
     const event: TrackEvent = { type, item };
     if (listId) event.listId = listId;
+    if (orderId) event.orderId = orderId;
     // Segment positions count from 1; Hearth's from 0.
     const pos = position(typeof p.position === 'number' ? p.position - 1 : undefined) ?? (type === 'impression' ? i : undefined);
     if (pos !== undefined) event.position = pos;

@@ -54,6 +54,29 @@ export interface EngineRankResult {
   ms: number;
 }
 
+/** Key of a purchase under an order id: the same (order, item) is one purchase however often it is reported. */
+const orderKey = (e: WireEvent): string | undefined => (e.type === 'purchase' && e.orderId !== undefined ? `${e.orderId}\u0001${e.item.id}` : undefined);
+
+/**
+ * The batch without purchases already recorded under their order id (in `known` or earlier in
+ * the batch): a confirmation page reloaded, or reported by two adapters, counts once.
+ */
+function withoutRepeatedOrders(batch: WireEvent[], known: readonly WireEvent[]): WireEvent[] {
+  if (!batch.some((e) => orderKey(e) !== undefined)) return batch;
+  const seen = new Set<string>();
+  for (const e of known) {
+    const key = orderKey(e);
+    if (key !== undefined) seen.add(key);
+  }
+  return batch.filter((e) => {
+    const key = orderKey(e);
+    if (key === undefined) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * The use cases, with no DOM and no tfjs import: the same code ranks in the worker, in Node
  * benchmarks and in unit tests. State (the event list) is kept in memory and written through
@@ -132,7 +155,8 @@ export async function createEngine(options: EngineOptions) {
     },
 
     /** Records validated events; resolves with them as stored (with their `seq`). */
-    async track(batch: WireEvent[]): Promise<StoredEvent[]> {
+    async track(input: WireEvent[]): Promise<StoredEvent[]> {
+      const batch = withoutRepeatedOrders(input, events);
       if (batch.length === 0) return [];
       // Visible to the next rank at once; seq is provisional until the store assigns it.
       const provisional = batch.map((e) => ({ ...e, seq: PROVISIONAL }));

@@ -66,6 +66,18 @@ describe('engine', () => {
     expect((await e.rank(candidateItems(items))).order).toEqual(items.map((_, i) => i));
   });
 
+  it('records a purchase once per order id and item, however often it is reported', async () => {
+    const store = createMemoryStore();
+    const e = await engine(store);
+    const buy = (i: number, orderId?: string) => validateEvent({ type: 'purchase', item: items[i], ...(orderId ? { orderId } : {}) }, NOW);
+    await e.track([buy(1, 'T-1'), buy(2, 'T-1'), buy(1, 'T-1')]); // the same item twice in one report
+    await e.track([buy(1, 'T-1'), buy(2, 'T-1')]); // the confirmation page reloaded
+    await e.track([buy(1, 'T-2'), buy(3), buy(3)]); // another order; purchases without an id all count
+    const stored = (await store.load(100)).map((x) => `${x.item.id}/${x.orderId ?? '-'}`);
+    expect(stored).toEqual(['p1/T-1', 'p2/T-1', 'p1/T-2', 'p3/-', 'p3/-']);
+    expect(e.eventCount).toBe(5);
+  });
+
   it('caps stored history, keeping the newest events', async () => {
     const store = createMemoryStore();
     const e = await engine(store, 5);

@@ -7,10 +7,10 @@ import { messageOf } from '../support/message-of.js';
 describe('validateEvent', () => {
   it('accepts a full event and copies only known fields', () => {
     const e = validateEvent(
-      { type: 'purchase', item: { id: 'a', title: 'T', brand: 'B', categories: ['c'], price: 9.5, attributes: { size: 'M', tags: ['x'] }, extra: 1 }, listId: 'l', position: 3, dwellMs: 10, at: 1_700_000_000_000 },
+      { type: 'purchase', item: { id: 'a', title: 'T', brand: 'B', categories: ['c'], price: 9.5, attributes: { size: 'M', tags: ['x'] }, extra: 1 }, listId: 'l', position: 3, dwellMs: 10, at: 1_700_000_000_000, orderId: 'T-9' },
       1_700_000_000_000,
     );
-    expect(e).toEqual({ type: 'purchase', item: { id: 'a', title: 'T', brand: 'B', categories: ['c'], price: 9.5, attrs: [['size', 'M'], ['tags', ['x']]] }, listId: 'l', position: 3, dwellMs: 10, at: 1_700_000_000_000 });
+    expect(e).toEqual({ type: 'purchase', item: { id: 'a', title: 'T', brand: 'B', categories: ['c'], price: 9.5, attrs: [['size', 'M'], ['tags', ['x']]] }, listId: 'l', position: 3, dwellMs: 10, at: 1_700_000_000_000, orderId: 'T-9' });
   });
 
   it('defaults `at` to now', () => {
@@ -30,6 +30,7 @@ describe('validateEvent', () => {
     [{ type: 'click', item: { id: 'a' }, position: 1.5 }, /event\.position must be an integer/],
     [{ type: 'click', item: { id: 'a' }, dwellMs: -5 }, /event\.dwellMs must be between 0 and 86400000/],
     [{ type: 'click', item: { id: 'a' }, at: 5 }, /event\.at must be between/],
+    [{ type: 'purchase', item: { id: 'a' }, orderId: 1001 }, /event\.orderId must be a string, got 1001/],
     ['click', /event must be an object like \{ type, item \}/],
   ])('rejects %j naming the field', (input, pattern) => {
     expect(messageOf(() => validateEvent(input, 1_700_000_000_000))).toMatch(new RegExp(`^HearthInputError: ${pattern.source}`));

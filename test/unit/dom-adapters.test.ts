@@ -32,6 +32,11 @@ describe('GA4 dataLayer entries', () => {
     for (const [name, type] of Object.entries(names)) expect(ga4Events({ event: name, ecommerce: { items: [{ item_id: 'a' }] } })[0]?.type).toBe(type);
   });
 
+  it('carries a purchase’s transaction_id as its orderId (and no other event’s)', () => {
+    expect(ga4Events({ event: 'purchase', ecommerce: { transaction_id: 'T-1001', items: [{ item_id: 'a' }, { item_id: 'b' }] } }).map((e) => e.orderId)).toEqual(['T-1001', 'T-1001']);
+    expect(ga4Events({ event: 'add_to_cart', ecommerce: { transaction_id: 'T-1001', items: [{ item_id: 'a' }] } })[0]).not.toHaveProperty('orderId');
+  });
+
   it('uses list order when indices are missing, and the item’s own list over the event’s', () => {
     const events = ga4Events({ event: 'view_item_list', ecommerce: { item_list_name: 'Outdoor', items: [{ item_id: 'a' }, { item_id: 'b', item_list_id: 'own' }] } });
     expect(events.map((e) => [e.item.id, e.position, e.listId])).toEqual([
@@ -68,7 +73,7 @@ describe('Segment e-commerce v2', () => {
     expect(segmentEvents('Product Added', { product_id: 'a', name: 'Tent', brand: 'Cirrus', category: 'Tents', price: 99 })).toEqual([
       { type: 'add_to_cart', item: { id: 'a', title: 'Tent', brand: 'Cirrus', categories: ['Tents'], price: 99 } },
     ]);
-    expect(segmentEvents('Order Completed', { order_id: 'o', products: [{ product_id: 'a' }] })[0]?.type).toBe('purchase');
+    expect(segmentEvents('Order Completed', { order_id: 'o', products: [{ product_id: 'a' }] })[0]).toMatchObject({ type: 'purchase', orderId: 'o' });
     expect(segmentEvents('Order Completed', { order_id: 'o', product_id: 'not a product list' })).toEqual([]);
     expect(segmentEvents('Signed Up', { product_id: 'a' })).toEqual([]);
     expect(segmentEvents('Product Viewed', null)).toEqual([]);
