@@ -23,8 +23,13 @@ test.describe('shop with GA4: one script tag, dataLayer tracking, grid reranked'
     await page.click('[data-hearth-id="p10"] .select');
     await page.click('[data-hearth-id="p6"] .add');
     await page.click('#checkout');
-    const events = await historyUntil(page, (h) => h.some((e) => e.type === 'purchase'));
-    expect(countByType(events)).toEqual({ impression: 16, click: 2, add_to_cart: 1, purchase: 1 });
+    await historyUntil(page, (h) => h.some((e) => e.type === 'purchase'));
+    // The same order reported again (as a reloaded confirmation page does), then p6 into the cart
+    // once more: once that is stored, the repeated purchase has been seen and dropped (transaction_id).
+    await page.click('#checkout');
+    await page.click('[data-hearth-id="p6"] .add');
+    const events = await historyUntil(page, (h) => h.filter((e) => e.type === 'add_to_cart').length >= 2);
+    expect(countByType(events)).toEqual({ impression: 16, click: 2, add_to_cart: 2, purchase: 1 });
     expect(events.filter((e) => e.type === 'click').map((e) => e.id)).toEqual(['p2', 'p10']);
     expect(events.find((e) => e.type === 'add_to_cart')!.id).toBe('p6');
     const cardsBefore = await page.$$eval('#grid > li', (lis) => lis.map((li) => li.outerHTML).sort());
