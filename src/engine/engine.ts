@@ -227,7 +227,7 @@ export async function createEngine(options: EngineOptions) {
       if (perList) {
         const sets = head.map((item) => vectors.features(item));
         const rarity = usesListRarity(model) ? listRarity(sets, model.params.rarityPower) : undefined;
-        listCoordinates(sets, hist.map((h) => vectors.features(h.item)), model, rarity, cand, histVecs, exact);
+        listCoordinates(sets, hist.map((h) => vectors.features(h.item)), model, rarity, cand, histVecs, { exact, withinList: (knobs.diversity ?? 0) > 0 });
       } else {
         for (let i = 0; i < n; i++) cand.set(vectors.get(head[i]!, 'target'), i * dims);
         hist.forEach((h, i) => histVecs.set(vectors.get(h.item, 'context'), i * dims));

@@ -14,9 +14,19 @@ import type { InterestModel } from './model.js';
  * same width. Past `dims` shared features (long titles, thousand-item lists) the rest fall back
  * to hashed coordinates: the old approximation, for the least shared features only.
  *
- * `rarity` (`list-rarity.ts`), when given, scales each taxonomy feature first. With `exact` false
- * every feature is hashed, as in an item's own vector (the ablation of this file).
+ * `rarity` (`list-rarity.ts`), when given, scales each taxonomy feature first.
+ *
+ * Options: `withinList` also gives coordinates to features only candidates share, so candidate ×
+ * candidate dot products are exact too (the diversity knob compares candidates); without it,
+ * only what the candidates share with the history is placed, which keeps a 1,000-item list with
+ * long titles cheap (no counting of every candidate feature, no overflow). `exact` false hashes
+ * every feature, as in an item's own vector (the ablation of this file).
  */
+export interface ListCoordinateOptions {
+  exact?: boolean;
+  withinList?: boolean;
+}
+
 export function listCoordinates(
   candidates: readonly FeatureSet[],
   history: readonly FeatureSet[],
@@ -24,38 +34,54 @@ export function listCoordinates(
   rarity: ((hash: number) => number) | undefined,
   cand: Float32Array,
   hist: Float32Array,
-  exact = true,
+  { exact = true, withinList = false }: ListCoordinateOptions = {},
 ): void {
   const dims = model.params.dims;
   const items = [...candidates, ...history].map((set) => sparse(set, model));
   const onCandidates = new Map<number, number>();
   const onHistory = new Map<number, number>();
-  items.forEach((item, i) => {
-    const side = i < candidates.length ? onCandidates : onHistory;
-    for (const hash of item.hashes) side.set(hash, (side.get(hash) ?? 0) + 1);
-  });
+  for (let i = candidates.length; i < items.length; i++) for (const hash of items[i]!.hashes) onHistory.set(hash, (onHistory.get(hash) ?? 0) + 1);
+  for (let i = 0; i < candidates.length; i++) {
+    for (const hash of items[i]!.hashes) if (withinList || onHistory.has(hash)) onCandidates.set(hash, (onCandidates.get(hash) ?? 0) + 1);
+  }
   const coordinate = exact ? sharedCoordinates(onCandidates, onHistory, dims) : undefined;
   const normalize = model.params.normalize !== false;
+  cand.fill(0, 0, candidates.length * dims);
+  hist.fill(0, 0, history.length * dims);
+  const placed: number[] = [];
   items.forEach((item, i) => {
     const out = i < candidates.length ? cand.subarray(i * dims, (i + 1) * dims) : hist.subarray((i - candidates.length) * dims, (i - candidates.length + 1) * dims);
-    out.fill(0);
+    // An item holds each hash once and each own coordinate belongs to one hash, so the squared
+    // norm adds up feature by feature; only hashed features make the whole row worth reading.
     let privateSq = 0;
+    let placedSq = 0;
+    let hashed = false;
+    placed.length = 0;
     for (let k = 0; k < item.hashes.length; k++) {
       const hash = item.hashes[k]!;
       const value = rarity && item.taxonomy[k] ? item.values[k]! * rarity(hash) : item.values[k]!;
       if (value === 0) continue;
       const c = coordinate ? coordinate.get(hash) : -1;
       if (c === undefined) privateSq += value * value;
-      else if (c >= 0) out[c]! += value;
-      else scatterHashed(hash, value, out);
+      else if (c >= 0) {
+        out[c] = value;
+        placedSq += value * value;
+        placed.push(c);
+      } else {
+        scatterHashed(hash, value, out);
+        hashed = true;
+      }
     }
     if (!normalize) return;
-    let sq = privateSq;
-    for (let j = 0; j < dims; j++) sq += out[j]! * out[j]!;
-    if (sq > 0) {
-      const inv = 1 / Math.sqrt(sq);
-      for (let j = 0; j < dims; j++) out[j]! *= inv;
+    let sq = privateSq + placedSq;
+    if (hashed) {
+      sq = privateSq;
+      for (let j = 0; j < dims; j++) sq += out[j]! * out[j]!;
     }
+    if (sq <= 0) return;
+    const inv = 1 / Math.sqrt(sq);
+    if (hashed) for (let j = 0; j < dims; j++) out[j]! *= inv;
+    else for (const c of placed) out[c]! *= inv;
   });
 }
 

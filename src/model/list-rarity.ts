@@ -30,17 +30,25 @@ export const DEFAULT_RARITY_POWER = 1;
 export function listRarity(candidates: readonly FeatureSet[], power = DEFAULT_RARITY_POWER): (hash: number) => number {
   const df = new Map<number, number>();
   for (const set of candidates) {
-    // Distinct per item: an item that lists a category twice still counts once (else df could
-    // pass n and the rarity go negative).
-    const own = new Set<number>();
-    set.hashes.forEach((h, k) => {
-      if (RARITY_FIELDS.has(set.fields[k]!)) own.add(h);
-    });
-    for (const h of own) df.set(h, (df.get(h) ?? 0) + 1);
+    const { hashes, fields } = set;
+    for (let k = 0; k < hashes.length; k++) {
+      if (!RARITY_FIELDS.has(fields[k]!)) continue;
+      // Distinct per item: an item that lists a category twice still counts once (else df could
+      // pass n and the rarity go negative). An item has a handful of taxonomy features: a scan
+      // back beats a Set per item.
+      const h = hashes[k]!;
+      let repeat = false;
+      for (let j = 0; j < k && !repeat; j++) repeat = hashes[j] === h && RARITY_FIELDS.has(fields[j]!);
+      if (!repeat) df.set(h, (df.get(h) ?? 0) + 1);
+    }
   }
   const n = candidates.length;
   const norm = Math.log(n + 1);
-  return (hash) => (Math.log((n + 1) / ((df.get(hash) ?? 0) + 1)) / norm) ** power;
+  // Worked out once per feature of the list (a rank asks for each many times); a feature absent
+  // from the list has df 0, rarity 1.
+  const rarity = new Map<number, number>();
+  for (const [h, count] of df) rarity.set(h, (Math.log((n + 1) / (count + 1)) / norm) ** power);
+  return (hash) => rarity.get(hash) ?? 1;
 }
 
 /** Rarity weighting is on for a model without a learned table whose params ask for it. */

@@ -36,11 +36,11 @@ function exactCosine(a: FeatureSet, b: FeatureSet, model = createDefaultModel(),
   return dot / (norm(x) * norm(y));
 }
 
-function vectorsOf(cands: WireItem[], hist: WireItem[], model = createDefaultModel(), rarity?: (h: number) => number) {
+function vectorsOf(cands: WireItem[], hist: WireItem[], model = createDefaultModel(), rarity?: (h: number) => number, withinList = true) {
   const dims = model.params.dims;
   const c = new Float32Array(cands.length * dims);
   const h = new Float32Array(hist.length * dims);
-  listCoordinates(cands.map(featureSet), hist.map(featureSet), model, rarity, c, h);
+  listCoordinates(cands.map(featureSet), hist.map(featureSet), model, rarity, c, h, { withinList });
   const row = (m: Float32Array, i: number) => m.subarray(i * dims, (i + 1) * dims);
   const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, v, j) => s + v * b[j]!, 0);
   return { cand: (i: number) => row(c, i), hist: (i: number) => row(h, i), dot };
@@ -53,8 +53,8 @@ describe('list coordinates (exact overlap)', () => {
   it('makes every candidate × history dot product the exact weighted cosine, with and without rarity', () => {
     const model = createDefaultModel();
     const rarity = listRarity(cands.map(featureSet));
-    for (const r of [undefined, rarity]) {
-      const v = vectorsOf(cands, hist, model, r);
+    for (const [r, withinList] of [[undefined, true], [rarity, true], [rarity, false]] as const) {
+      const v = vectorsOf(cands, hist, model, r, withinList);
       for (let i = 0; i < cands.length; i++) {
         for (let k = 0; k < hist.length; k++) {
           expect(v.dot(v.cand(i), v.hist(k))).toBeCloseTo(exactCosine(featureSet(cands[i]!), featureSet(hist[k]!), model, r), 5);

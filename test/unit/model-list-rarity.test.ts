@@ -17,6 +17,12 @@ describe('list rarity', () => {
     expect(rarity(hashString('cat:elsewhere'))).toBeCloseTo(1, 12);
   });
 
+  it('counts a feature once per item, so an item listing it twice cannot make it negative', () => {
+    const list = [featureSet({ id: 'x', categories: ['Tents', 'Tents'] }), featureSet({ id: 'y', categories: ['Tents', 'Other'] })];
+    expect(listRarity(list)(hashString('cat:tents'))).toBeCloseTo(0, 12);
+    expect(listRarity(list, 1.5)(hashString('cat:tents'))).toBe(0);
+  });
+
   it('applies to models without a learned table unless switched off', () => {
     expect(usesListRarity(createDefaultModel())).toBe(true);
     expect(usesListRarity(createDefaultModel({ listRarity: false }))).toBe(false);
