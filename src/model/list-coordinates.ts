@@ -64,7 +64,7 @@ export function listCoordinates(
       const c = coordinate ? coordinate.get(hash) : -1;
       if (c === undefined) privateSq += value * value;
       else if (c >= 0) {
-        out[c] = value;
+        out[c]! += value; // += : a hashed feature may have landed here already
         placedSq += value * value;
         placed.push(c);
       } else {
