@@ -48,7 +48,7 @@ function expectNoBehaviourSent(log: DemoRequest[]): void {
   expect(log.length).toBeGreaterThan(0);
   for (const r of log) {
     expect(r, `${r.method} ${r.path}${r.query}`).toMatchObject({ method: 'GET', query: '', bodyBytes: 0, cookie: false });
-    expect(r.path).toMatch(/^\/($|index\.html$|assets\/[\w.-]+$|hearth\/[\w.-]+$|data\/beauty-slice\.json$)/);
+    expect(r.path).toMatch(/^\/($|index\.html$|favicon\.svg$|assets\/[\w.-]+$|hearth\/[\w.-]+$|data\/beauty-slice\.json$)/);
   }
 }
 
