@@ -14,6 +14,7 @@ import { arrange, type RankKnobs } from '../rank/arrange.js';
 import { secureUniform, type Uniform } from '../rank/random.js';
 import { matchesFilter } from '../core/forget-filter.js';
 import { nextReason, reasonsFor } from './reasons.js';
+import { withoutRepeatedOrders } from './repeat-orders.js';
 import { buildProfile } from './profile.js';
 import { topAttention } from './top-attention.js';
 import type { InterestProfile, Reason } from '../types.js';
@@ -52,29 +53,6 @@ export interface EngineRankResult {
   backend: string;
   /** Time spent in the engine, ms. */
   ms: number;
-}
-
-/** Key of a purchase under an order id: the same (order, item) is one purchase however often it is reported. */
-const orderKey = (e: WireEvent): string | undefined => (e.type === 'purchase' && e.orderId !== undefined ? `${e.orderId}\u0001${e.item.id}` : undefined);
-
-/**
- * The batch without purchases already recorded under their order id (in `known` or earlier in
- * the batch): a confirmation page reloaded, or reported by two adapters, counts once.
- */
-function withoutRepeatedOrders(batch: WireEvent[], known: readonly WireEvent[]): WireEvent[] {
-  if (!batch.some((e) => orderKey(e) !== undefined)) return batch;
-  const seen = new Set<string>();
-  for (const e of known) {
-    const key = orderKey(e);
-    if (key !== undefined) seen.add(key);
-  }
-  return batch.filter((e) => {
-    const key = orderKey(e);
-    if (key === undefined) return true;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /**
