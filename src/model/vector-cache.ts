@@ -10,7 +10,6 @@ import { composeVector, featureSet, itemKey, type FeatureSet, type Role } from '
  * Feature sets are cached too: the zero-training model builds its vectors per list from them
  * (`list-coordinates.ts`), and splitting titles is the costly part.
  */
-
 export function createVectorCache(model: InterestModel, capacity = 20_000) {
   const cache = new Map<string, Float32Array>();
   const sets = new Map<string, FeatureSet>();
