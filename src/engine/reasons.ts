@@ -2,12 +2,13 @@ import type { WireItem } from '../core/wire.js';
 import type { HistoryEntry } from '../model/history.js';
 import type { Reason } from '../types.js';
 
-const VERB: Record<HistoryEntry['strongest'], string> = {
-  impression: 'saw',
-  view: 'viewed',
-  click: 'clicked',
-  add_to_cart: 'added to your cart',
-  purchase: 'bought',
+/** What the shopper did to `what`, as a phrase: "you added “X” to your cart", not "you added to your cart “X”". */
+const DID: Record<HistoryEntry['strongest'], (what: string) => string> = {
+  impression: (what) => `you saw ${what}`,
+  view: (what) => `you viewed ${what}`,
+  click: (what) => `you clicked ${what}`,
+  add_to_cart: (what) => `you added ${what} to your cart`,
+  purchase: (what) => `you bought ${what}`,
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -24,7 +25,7 @@ export function reasonsFor(candidate: WireItem, top: HistoryEntry | undefined, c
     const title = top.item.title || top.item.id;
     reasons.push({
       kind: 'similar',
-      text: same ? `you ${VERB[top.strongest]} it` : `because you ${VERB[top.strongest]} “${title}”`,
+      text: same ? DID[top.strongest]('it') : `because ${DID[top.strongest](`“${title}”`)}`,
       itemId: top.item.id,
       weight: contribution,
     });

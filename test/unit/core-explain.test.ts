@@ -26,6 +26,15 @@ describe('explanations, profile, forget filters', () => {
     expect(reasons.map((x) => x.text)).toEqual(expect.arrayContaining(['brand you like: Northfold', 'more from Tents']));
   });
 
+  it('phrases a cart add as a shopper would read it, for the item itself and for others', async () => {
+    const e = await engine();
+    await e.track([ev('add_to_cart', tent('t1', 'Northfold'))]);
+    const items = candidateItems([tent('t1', 'Northfold'), tent('t2', 'Northfold')]);
+    const r = await e.rank(items);
+    expect(r.reasons[0]![0]).toMatchObject({ kind: 'similar', text: 'you added it to your cart' });
+    expect(r.reasons[1]![0]).toMatchObject({ kind: 'similar', text: 'because you added “Tent t1” to your cart' });
+  });
+
   it('says when an item was shown before and never clicked', async () => {
     const e = await engine();
     await e.track([ev('impression', shoe('s1')), ev('impression', shoe('s1'))]);
