@@ -112,11 +112,9 @@ export async function createEngine(options: EngineOptions) {
     return next;
   }
 
-  /** The items' own vectors (cached), row after row. */
-  const stableVectors = (items: readonly WireItem[]): Float32Array => {
-    const dims = model.params.dims;
-    const out = new Float32Array(items.length * dims);
-    items.forEach((item, i) => out.set(vectors.get(item, 'target'), i * dims));
+  /** The items' own candidate-role vectors (cached), row after row. */
+  const stableVectors = (items: readonly WireItem[], out = new Float32Array(items.length * model.params.dims)): Float32Array => {
+    items.forEach((item, i) => out.set(vectors.get(item, 'target'), i * model.params.dims));
     return out;
   };
 
@@ -207,7 +205,7 @@ export async function createEngine(options: EngineOptions) {
         const rarity = usesListRarity(model) ? listRarity(sets, model.params.rarityPower) : undefined;
         listCoordinates(sets, hist.map((h) => vectors.features(h.item)), model, rarity, cand, histVecs, { exact, withinList: (knobs.diversity ?? 0) > 0 });
       } else {
-        for (let i = 0; i < n; i++) cand.set(vectors.get(head[i]!, 'target'), i * dims);
+        stableVectors(head, cand);
         hist.forEach((h, i) => histVecs.set(vectors.get(h.item, 'context'), i * dims));
       }
       const out = await scorer.score({ dims, candidates: cand, n, history: histVecs, m: hist.length, weights, beta });
