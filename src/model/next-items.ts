@@ -37,6 +37,21 @@ export function idRow(model: InterestModel, item: WireItem): number {
   return model.table ? idRowIn(model.table.keys, item.id) : -1;
 }
 
+/**
+ * Walks the lists of a history's items, newest first: `visit(row, share × recency^k, k)` for each
+ * entry of the k-th item's list. A row of -1 (an item the table does not know) has no list but
+ * still takes a step. The engine and the trainer's choice of strength both walk it this way, so
+ * the strength is chosen for the very factor the engine applies.
+ */
+export function forEachOnward(next: NextItems, historyRows: ArrayLike<number>, recency: number, visit: (row: number, value: number, k: number) => void): void {
+  let step = 1;
+  for (let k = 0; k < historyRows.length; k++, step *= recency) {
+    const r = historyRows[k]!;
+    if (r < 0) continue;
+    for (let e = next.offsets[r]!; e < next.offsets[r + 1]!; e++) visit(next.rows[e]!, step * next.weights[e]!, k);
+  }
+}
+
 /** What the lists did to one candidate: the factor its score was multiplied by, and the history entry whose list gave most of it. */
 export interface NextItemLift {
   factor: number;
@@ -57,22 +72,14 @@ export function applyNextItems(scores: Float32Array, model: InterestModel, histo
   if (!next || !p || p.gamma <= 0) return undefined;
   // Per neighbour row: t (summed over the history) and the entry that gave most of it.
   const t = new Map<number, { sum: number; best: number; from: number }>();
-  let step = 1;
-  history.forEach((h, i) => {
-    if (h.weight <= 0) return;
-    const r = idRow(model, h.item);
-    if (r >= 0) {
-      for (let k = next.offsets[r]!; k < next.offsets[r + 1]!; k++) {
-        const v = step * next.weights[k]!;
-        const seen = t.get(next.rows[k]!);
-        if (!seen) t.set(next.rows[k]!, { sum: v, best: v, from: i });
-        else {
-          seen.sum += v;
-          if (v > seen.best) Object.assign(seen, { best: v, from: i });
-        }
-      }
+  const positive = history.flatMap((h, i) => (h.weight > 0 ? [i] : []));
+  forEachOnward(next, positive.map((i) => idRow(model, history[i]!.item)), p.recency, (row, v, k) => {
+    const seen = t.get(row);
+    if (!seen) t.set(row, { sum: v, best: v, from: positive[k]! });
+    else {
+      seen.sum += v;
+      if (v > seen.best) Object.assign(seen, { best: v, from: positive[k]! });
     }
-    step *= p.recency;
   });
   if (t.size === 0) return undefined;
   let changed = false;

@@ -1,6 +1,6 @@
 import type { WireItem } from '../core/wire.js';
 import { createMetrics, type Metrics } from '../eval/metrics.js';
-import { idRowIn, type NextItemParams, type NextItems } from '../model/next-items.js';
+import { forEachOnward, idRowIn, type NextItemParams, type NextItems } from '../model/next-items.js';
 import { scoreEachUser, type EvalSet, type MatMul, type TrainState } from './trainer.js';
 
 /**
@@ -90,16 +90,11 @@ export function chooseNextItems(state: TrainState, items: readonly WireItem[], t
     const hist = set.histories[u]!;
     const y = set.targets[u]!;
     const touched: number[] = [];
-    let step = 1;
-    for (let j = 0; j < m; j++, step *= recency) {
-      const r = idRows[hItems[j]!]!;
-      if (r < 0) continue;
-      for (let k = next.offsets[r]!; k < next.offsets[r + 1]!; k++) {
-        const c = rowItem[next.rows[k]!]!;
-        if (t[c] === 0) touched.push(c);
-        t[c]! += step * next.weights[k]!;
-      }
-    }
+    forEachOnward(next, Int32Array.from({ length: m }, (_, j) => idRows[hItems[j]!]!), recency, (row, v) => {
+      const c = rowItem[row]!;
+      if (t[c] === 0) touched.push(c);
+      t[c]! += v;
+    });
     for (let c = 0; c < items.length; c++) scores[c] = Math.log(scores[c]!);
     for (const h of hist) if (h !== y) scores[h] = -Infinity;
     for (const c of touched) boost[c] = Math.log1p(lambda * t[c]!);
