@@ -18,6 +18,7 @@ import { createMetrics, HR_KS, NDCG_KS, type Metrics } from '../src/eval/metrics
 import type { NodeBackend } from '../src/eval/backend.js';
 import { createDefaultModel, type InterestModel } from '../src/model/model.js';
 import { encodeModel } from '../src/model/model-format.js';
+import { createCatalogModel } from '../src/model/catalog-rarity.js';
 import { readModel, writeModel } from '../src/train/model-io.js';
 import { numberArg, parseArgs } from '../src/train/args.js';
 import { fitFromArgs } from '../src/train/fit-from-args.js';
@@ -25,7 +26,7 @@ import { fitFacts } from '../src/train/fit.js';
 
 const args = parseArgs(process.argv.slice(2));
 if (!args.data) {
-  console.error('usage: npm run bench:accuracy -- --data <folder> [--protocol sampled|full|both] [--model <dir>] [--out <dir>] [--models pop,zero,zero-shop,trained] [--limit-users N] [--workers N] [--backend wasm|cpu|js]');
+  console.error('usage: npm run bench:accuracy -- --data <folder> [--protocol sampled|full|both] [--model <dir>] [--out <dir>] [--models pop,zero,zero-catalog,zero-shop,trained] [--limit-users N] [--workers N] [--backend wasm|cpu|js]');
   process.exit(2);
 }
 const protocolArg = args.protocol ?? 'both';
@@ -80,13 +81,14 @@ async function evaluateModel(model: InterestModel, only: Protocol[] = protocols,
 }
 
 const rows: Array<{ name: string; result: EvalResult; note?: string }> = [];
-const wanted = (args.models ?? 'pop,zero,zero-shop,trained').split(',');
+const wanted = (args.models ?? 'pop,zero,zero-catalog,zero-shop,trained').split(',');
 for (const which of wanted) {
   if (which === 'pop') await runPop();
   else if (which === 'zero') await runZero();
   else if (which === 'trained') await runTrained();
+  else if (which === 'zero-catalog') await runZeroCatalog();
   else if (which === 'zero-shop') await runZeroShop();
-  else throw new Error(`--models takes pop, zero, zero-shop, trained; got '${which}'`);
+  else throw new Error(`--models takes pop, zero, zero-catalog, zero-shop, trained; got '${which}'`);
 }
 
 async function runPop(): Promise<void> {
@@ -98,6 +100,17 @@ async function runPop(): Promise<void> {
 async function runZero(): Promise<void> {
   const zero = createDefaultModel({ positionWeight: 0 });
   rows.push({ name: 'Hearth zero-training', result: await evaluateModel(zero) });
+  print(rows.at(-1)!);
+}
+
+/**
+ * Zero-training with the catalogue's feature counts (`catalog-rarity.ts`): counted over every
+ * item of item_attributes.json, the product feed a brand-new shop has. No sequence is read.
+ */
+async function runZeroCatalog(): Promise<void> {
+  const model = createCatalogModel(ds.items, { positionWeight: 0 });
+  console.log(`# catalogue counts: ${model.catalog!.keys.length} features over ${model.catalog!.items} items, ${(JSON.stringify(encodeModel(model).manifest).length / 1024).toFixed(0)} KiB of model.json`);
+  rows.push({ name: 'Hearth zero-training + catalogue counts', result: await evaluateModel(model) });
   print(rows.at(-1)!);
 }
 

@@ -5,7 +5,7 @@ import type { EventStore } from '../store/event-store.js';
 import type { InterestModel } from '../model/model.js';
 import type { Scorer } from '../model/scorer.js';
 import { createVectorCache } from '../model/vector-cache.js';
-import { listRarity, usesListRarity } from '../model/list-rarity.js';
+import { taxonomyRarity } from '../model/list-rarity.js';
 import { listCoordinates, usesExactOverlap } from '../model/list-coordinates.js';
 import { applyNextItems } from '../model/next-items.js';
 import type { HistoryEntry } from '../model/history.js';
@@ -196,14 +196,16 @@ export async function createEngine(options: EngineOptions) {
       const histVecs = new Float32Array(hist.length * dims);
       const weights = new Float32Array(hist.length);
       hist.forEach((h, i) => (weights[i] = h.weight));
-      // A zero-training model builds its vectors per list: weighed by the list's rarity, with
-      // coordinates of their own for the features the list and history share.
+      // A zero-training model builds its vectors per list: weighed by rarity (in the list, and in
+      // the catalogue when the model carries its counts), with coordinates of their own for the
+      // features the list and history share.
       const exact = usesExactOverlap(model);
-      const perList = exact || usesListRarity(model);
-      if (perList) {
-        const sets = head.map((item) => vectors.features(item));
-        const rarity = usesListRarity(model) ? listRarity(sets, model.params.rarityPower) : undefined;
-        listCoordinates(sets, hist.map((h) => vectors.features(h.item)), model, rarity, cand, histVecs, { exact, withinList: (knobs.diversity ?? 0) > 0 });
+      const sets = model.table ? undefined : head.map((item) => vectors.features(item));
+      const rarity = sets && taxonomyRarity(model, sets);
+      const listSets = exact || rarity ? sets : undefined;
+      const perList = listSets !== undefined;
+      if (listSets) {
+        listCoordinates(listSets, hist.map((h) => vectors.features(h.item)), model, rarity, cand, histVecs, { exact, withinList: (knobs.diversity ?? 0) > 0 });
       } else {
         stableVectors(head, cand);
         hist.forEach((h, i) => histVecs.set(vectors.get(h.item, 'context'), i * dims));

@@ -28,6 +28,12 @@ export interface ModelManifest {
      */
     next?: { entries: number };
   };
+  /**
+   * Taxonomy feature counts over the shop's catalogue (`catalog-rarity.ts`), as parallel arrays:
+   * feature hashes (sorted, unique) and how many of `items` carry each. Plain JSON: a catalogue
+   * has a few thousand brands and categories, not the millions of a table.
+   */
+  catalog?: { items: number; keys: number[]; counts: number[] };
   /** Free-form facts about the run (data, metrics on validation); never read by the SDK. */
   training?: Record<string, unknown>;
 }
@@ -36,6 +42,7 @@ export interface ModelManifest {
 export function encodeModel(model: InterestModel, dtype: 'int8' | 'float32' = 'int8', path = 'model.bin', training?: Record<string, unknown>): { manifest: ModelManifest; bin: Uint8Array } {
   const manifest: ModelManifest = { format: MODEL_FORMAT, formatVersion: MODEL_FORMAT_VERSION, version: model.version, params: model.params };
   if (training) manifest.training = training;
+  if (model.catalog) manifest.catalog = { items: model.catalog.items, keys: Array.from(model.catalog.keys), counts: Array.from(model.catalog.counts) };
   if (!model.table) return { manifest, bin: new Uint8Array(0) };
   const { keys, context, target } = model.table;
   const dims = model.params.dims;
@@ -104,6 +111,7 @@ export function parseManifest(value: unknown): ModelManifest {
     if (typeof n !== 'object' || n === null || !['gamma', 'lambda', 'recency'].every(ok)) fail('params.nextItems must be { gamma, lambda, recency }, finite non-negative numbers');
   }
   const manifest: ModelManifest = { format: MODEL_FORMAT, formatVersion: MODEL_FORMAT_VERSION, version: m.version, params };
+  if (m.catalog !== undefined) manifest.catalog = parseCatalog(m.catalog);
   if (m.table) {
     const t = m.table;
     if (t.dims !== params.dims) fail('table.dims must equal params.dims');
@@ -114,6 +122,22 @@ export function parseManifest(value: unknown): ModelManifest {
     manifest.table = t;
   }
   return manifest;
+}
+
+/** Catalogue counts, checked: a bad file must not make a rarity negative or a lookup wrong. */
+function parseCatalog(value: unknown): NonNullable<ModelManifest['catalog']> {
+  const c = value as Partial<NonNullable<ModelManifest['catalog']>> | null;
+  if (!c || typeof c !== 'object') fail('catalog must be { items, keys, counts }');
+  const { items, keys, counts } = c;
+  if (!Number.isInteger(items) || items! < 1 || items! > 100_000_000) fail('catalog.items must be an integer in 1..1e8');
+  if (!Array.isArray(keys) || !Array.isArray(counts) || keys.length !== counts.length || keys.length > 1_000_000) fail('catalog.keys and catalog.counts must be arrays of the same length (at most 1e6)');
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as number;
+    if (!Number.isInteger(key) || key < 0 || key > 0xffffffff || (k > 0 && key <= keys[k - 1]!)) fail('catalog.keys must be sorted, unique 32-bit unsigned integers');
+    const count = counts[k] as number;
+    if (!Number.isInteger(count) || count < 1 || count > items!) fail('catalog.counts must be integers in 1..catalog.items');
+  }
+  return { items: items!, keys, counts };
 }
 
 /** The "shoppers went on to" lists, checked so that a bad file cannot index outside the table. */
@@ -130,6 +154,8 @@ function readNext(bin: ArrayBuffer, offset: number, count: number, entries: numb
 /** Builds the in-memory model from a checked manifest and its binary file. */
 export function decodeModel(manifest: ModelManifest, bin?: ArrayBuffer): InterestModel {
   const model: InterestModel = { version: manifest.version, params: manifest.params };
+  const c = manifest.catalog;
+  if (c) model.catalog = { items: c.items, keys: Uint32Array.from(c.keys), counts: Uint32Array.from(c.counts) };
   const t = manifest.table;
   if (!t) return model;
   if (!bin || bin.byteLength !== t.byteLength) fail(`${t.path} must be ${t.byteLength} bytes, got ${bin?.byteLength ?? 0}`);

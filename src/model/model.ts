@@ -1,5 +1,6 @@
 import { DEFAULT_PARAMS, type ModelParams } from './params.js';
 import type { NextItems } from './next-items.js';
+import type { CatalogCounts } from './catalog-rarity.js';
 
 /**
  * Learned feature vectors from a site-trained model. `keys` are feature hashes, sorted, so a
@@ -21,6 +22,11 @@ export interface InterestModel {
   version: string;
   params: ModelParams;
   table?: EmbeddingTable;
+  /**
+   * Feature counts over the shop's whole catalogue (`catalog-rarity.ts`): product-feed
+   * statistics, no behaviour. A zero-training model weighs its taxonomy features by them.
+   */
+  catalog?: CatalogCounts;
 }
 
 /** The zero-training model: hashed random feature vectors, default knobs. */

@@ -4,7 +4,7 @@ import type { InterestModel } from '../model/model.js';
 import { decodeModel, encodeModel, parseManifest } from '../model/model-format.js';
 
 /**
- * Writes `model.json` + `model.bin` (int8 rows) into `dir`: static files for
+ * Writes `model.json` + `model.bin` (int8 rows; none without a table) into `dir`: static files for
  * `createHearth({ modelUrl: '.../model.json' })`. Returns the files' sizes.
  */
 export function writeModel(dir: string, model: InterestModel, training?: Record<string, unknown>): { json: number; bin: number } {
@@ -12,7 +12,8 @@ export function writeModel(dir: string, model: InterestModel, training?: Record<
   const { manifest, bin } = encodeModel(model, 'int8', 'model.bin', training);
   const json = JSON.stringify(manifest, null, 1);
   writeFileSync(path.join(dir, 'model.json'), json);
-  writeFileSync(path.join(dir, 'model.bin'), bin);
+  // A model without a table (zero-training, perhaps with catalogue counts) is model.json alone.
+  if (bin.byteLength > 0) writeFileSync(path.join(dir, 'model.bin'), bin);
   return { json: Buffer.byteLength(json), bin: bin.byteLength };
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { test, expect, catalogue, repoRoot, type Catalogue } from './fixtures.js';
 import { encodeModel } from '../../src/model/model-format.js';
 import { createDefaultModel } from '../../src/model/model.js';
+import { createCatalogModel } from '../../src/model/catalog-rarity.js';
 import { DEFAULT_PARAMS } from '../../src/model/params.js';
 import { hashString } from '../../src/model/hash.js';
 
@@ -92,4 +93,38 @@ test('modelUrl: a model\'s went-on-to lists load into the worker and lift the it
     return out.map((i) => i.id);
   }, items);
   expect(ranked.slice(0, 2)).toEqual(['p5', 'p9']);
+});
+
+test('modelUrl: a catalogue-only model (model.json, no .bin) weighs a rare brand over a crowded category in the worker', async ({ page, open, server }) => {
+  // The unit scenario of test/unit/model-catalog-rarity.test.ts, end to end: 500 shampoos, 3
+  // items of a small brand. Without the counts the category match comes first.
+  const feed = [
+    ...Array.from({ length: 500 }, (_, i) => ({ id: `s${i}`, brand: `Brand ${i % 50}`, categories: ['Shampoo'] })),
+    ...Array.from({ length: 3 }, (_, i) => ({ id: `r${i}`, brand: 'Tiny Soap Co', categories: [`Niche ${i}`] })),
+  ];
+  const dir = resolve(repoRoot, 'test-results/fixture-model-catalog');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, 'model.json'), JSON.stringify(encodeModel(createCatalogModel(feed)).manifest));
+  await open('esm.html');
+  const from = server.requests.length;
+  const first = (modelUrl?: string) =>
+    page.evaluate(async (modelUrl) => {
+      const hearth = window.H.createHearth({ dbName: `catalog-${modelUrl ? 'on' : 'off'}`, backend: 'cpu', timeoutMs: 60_000, ...(modelUrl ? { modelUrl } : {}) });
+      await hearth.forget({ all: true });
+      await hearth.track({ type: 'view', item: { id: 'seen', brand: 'Tiny Soap Co', categories: ['Shampoo'] } });
+      // The page's order holds a little (positionWeight): same-brand comes first, so only the
+      // model can move same-category above it.
+      const out = await hearth.rerank([
+        { id: 'same-brand', brand: 'Tiny Soap Co', categories: ['Niche 1'] },
+        { id: 'same-category', brand: 'Brand 7', categories: ['Shampoo'] },
+        ...Array.from({ length: 8 }, (_, i) => ({ id: `o${i}`, brand: `Other ${i}`, categories: [`Misc ${i}`] })),
+      ]);
+      await hearth.close();
+      return out[0]!.id;
+    }, modelUrl);
+  expect(await first()).toBe('same-category');
+  expect(await first('/test-results/fixture-model-catalog/model.json')).toBe('same-brand');
+  const urls = server.requests.slice(from).map((r) => r.url);
+  expect(urls).toContain('/test-results/fixture-model-catalog/model.json');
+  expect(urls.filter((u) => u.startsWith('/test-results/fixture-model-catalog/') && !u.endsWith('model.json'))).toEqual([]);
 });
