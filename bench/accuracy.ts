@@ -104,8 +104,8 @@ async function runZero(): Promise<void> {
 }
 
 /**
- * Zero-training with the catalogue's feature counts (`catalog-rarity.ts`): counted over every
- * item of item_attributes.json, the product feed a brand-new shop has. No sequence is read.
+ * Zero-training with the catalogue's feature counts (`catalog-rarity.ts`): the attributes of every
+ * catalogue item, the product feed a brand-new shop has. No shopper's sequence or order is used.
  */
 async function runZeroCatalog(): Promise<void> {
   const model = createCatalogModel(ds.items, { positionWeight: 0 });

@@ -1,6 +1,6 @@
 import type { WireItem } from '../core/wire.js';
 import { featureSet, RARITY_FIELDS } from './item-vector.js';
-import { createDefaultModel, type InterestModel } from './model.js';
+import { createDefaultModel, findKey, type InterestModel } from './model.js';
 import type { ModelParams } from './params.js';
 
 /**
@@ -27,7 +27,7 @@ export interface CatalogCounts {
 /** Squared: chosen on the validation item in a Python replica (Beauty HR@10 0.4104 at power 1, 0.4121 at 2; Sports 0.4218 at 1.5, 0.4211 at 2). */
 export const CATALOG_RARITY_POWER = 2;
 
-/** A page-sized cap on the features kept; the rarest go first, and a missing feature counts as held by one item. */
+/** A page-sized cap on the features kept: past it the rarest are dropped, and a missing feature counts as held by one item. */
 export const CATALOG_MAX_FEATURES = 100_000;
 
 /** Counts each item's distinct taxonomy features (brand, category, attr) over a whole catalogue. */
@@ -78,8 +78,8 @@ export function catalogRarity(catalog: CatalogCounts, power = CATALOG_RARITY_POW
   return (hash) => {
     let r = memo.get(hash);
     if (r === undefined) {
-      const k = lowerBound(keys, hash);
-      const count = k < keys.length && keys[k] === hash ? counts[k]! : 1;
+      const k = findKey(keys, hash);
+      const count = k >= 0 ? counts[k]! : 1;
       r = norm > 0 ? Math.max(0, Math.log((catalog.items + 1) / (count + 1)) / norm) ** power : 1;
       memo.set(hash, r);
     }
@@ -87,13 +87,3 @@ export function catalogRarity(catalog: CatalogCounts, power = CATALOG_RARITY_POW
   };
 }
 
-function lowerBound(keys: Uint32Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

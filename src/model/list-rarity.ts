@@ -57,15 +57,6 @@ export function usesListRarity(model: InterestModel): boolean {
   return !model.table && model.params.listRarity !== false;
 }
 
-/**
- * The weight of each taxonomy feature for one rank call of a zero-training model: list rarity
- * times, when the model carries catalogue counts, catalogue rarity (`catalog-rarity.ts`).
- * Both, because they answer different questions on a real page: the catalogue says how much a
- * match on the feature means at all, the list whether it tells this page's items apart (the
- * category of a category page does not, however rare it is in the catalogue). On the
- * benchmark's random lists the product measured level with catalogue rarity alone (validation
- * HR@10 0.4118 vs 0.4119 on Beauty, 0.4198 vs 0.4206 on Sports). Undefined: no weighting (a learned table, or both switched off).
- */
 // One memoised lookup per model's counts, so a feature's catalogue rarity is worked out once per
 // worker rather than once per rank call.
 const catalogLookups = new WeakMap<CatalogCounts, (hash: number) => number>();
@@ -75,6 +66,16 @@ function catalogRarityOf(counts: CatalogCounts): (hash: number) => number {
   return lookup;
 }
 
+/**
+ * The weight of each taxonomy feature for one rank call of a zero-training model: list rarity
+ * times, when the model carries catalogue counts, catalogue rarity (`catalog-rarity.ts`).
+ * Both, because they answer different questions on a real page: the catalogue says how much a
+ * match on the feature means at all, the list whether it tells this page's items apart (the
+ * category of a category page does not, however rare it is in the catalogue). On the
+ * benchmark's random lists the product measured level with catalogue rarity alone (validation
+ * HR@10 0.4118 vs 0.4119 on Beauty, 0.4198 vs 0.4206 on Sports). Undefined: no weighting (a
+ * learned table, or both switched off).
+ */
 export function taxonomyRarity(model: InterestModel, candidates: readonly FeatureSet[]): ((hash: number) => number) | undefined {
   if (model.table) return undefined;
   const list = usesListRarity(model) ? listRarity(candidates, model.params.rarityPower) : undefined;
