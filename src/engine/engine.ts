@@ -5,7 +5,7 @@ import type { EventStore } from '../store/event-store.js';
 import type { InterestModel } from '../model/model.js';
 import type { Scorer } from '../model/scorer.js';
 import { createVectorCache } from '../model/vector-cache.js';
-import { taxonomyRarity } from '../model/list-rarity.js';
+import { taxonomyRarity } from '../model/catalog-rarity.js';
 import { listCoordinates, usesExactOverlap } from '../model/list-coordinates.js';
 import { applyNextItems } from '../model/next-items.js';
 import type { HistoryEntry } from '../model/history.js';

@@ -1,5 +1,6 @@
 import type { WireItem } from '../core/wire.js';
-import { featureSet, RARITY_FIELDS } from './item-vector.js';
+import { featureSet, type FeatureSet } from './item-vector.js';
+import { forEachTaxonomyFeature, listRarity, rarityCurve, usesListRarity } from './list-rarity.js';
 import { createDefaultModel, findKey, type InterestModel } from './model.js';
 import type { ModelParams } from './params.js';
 
@@ -34,17 +35,9 @@ export const CATALOG_MAX_FEATURES = 100_000;
 export function countCatalog(items: Iterable<WireItem>, maxFeatures = CATALOG_MAX_FEATURES): CatalogCounts {
   const df = new Map<number, number>();
   let n = 0;
-  const seen = new Set<number>();
   for (const item of items) {
     n++;
-    const set = featureSet(item);
-    seen.clear();
-    for (let k = 0; k < set.hashes.length; k++) {
-      const h = set.hashes[k]!;
-      if (!RARITY_FIELDS.has(set.fields[k]!) || seen.has(h)) continue;
-      seen.add(h);
-      df.set(h, (df.get(h) ?? 0) + 1);
-    }
+    forEachTaxonomyFeature(featureSet(item), (h) => df.set(h, (df.get(h) ?? 0) + 1));
   }
   let entries = [...df];
   if (entries.length > maxFeatures) entries = entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, maxFeatures);
@@ -72,18 +65,42 @@ export function createCatalogModel(items: Iterable<WireItem>, overrides: Partial
  * Memoised per feature: a rank asks for each many times.
  */
 export function catalogRarity(catalog: CatalogCounts, power = CATALOG_RARITY_POWER): (hash: number) => number {
-  const { keys, counts } = catalog;
-  const norm = Math.log(catalog.items + 1);
+  const { items, keys, counts } = catalog;
   const memo = new Map<number, number>();
   return (hash) => {
     let r = memo.get(hash);
     if (r === undefined) {
       const k = findKey(keys, hash);
-      const count = k >= 0 ? counts[k]! : 1;
-      r = norm > 0 ? Math.max(0, Math.log((catalog.items + 1) / (count + 1)) / norm) ** power : 1;
+      r = rarityCurve(items, k >= 0 ? counts[k]! : 1, power);
       memo.set(hash, r);
     }
     return r;
   };
 }
 
+// One memoised lookup per model's counts, so a feature's catalogue rarity is worked out once per
+// worker rather than once per rank call.
+const catalogLookups = new WeakMap<CatalogCounts, (hash: number) => number>();
+function catalogRarityOf(counts: CatalogCounts): (hash: number) => number {
+  let lookup = catalogLookups.get(counts);
+  if (!lookup) catalogLookups.set(counts, (lookup = catalogRarity(counts)));
+  return lookup;
+}
+
+/**
+ * The weight of each taxonomy feature for one rank call of a zero-training model: list rarity
+ * times, when the model carries catalogue counts, catalogue rarity (above).
+ * Both, because they answer different questions on a real page: the catalogue says how much a
+ * match on the feature means at all, the list whether it tells this page's items apart (the
+ * category of a category page does not, however rare it is in the catalogue). On the
+ * benchmark's random lists the product measured level with catalogue rarity alone (validation
+ * HR@10 0.4118 vs 0.4119 on Beauty, 0.4198 vs 0.4206 on Sports). Undefined: no weighting (a
+ * learned table, or both switched off).
+ */
+export function taxonomyRarity(model: InterestModel, candidates: readonly FeatureSet[]): ((hash: number) => number) | undefined {
+  if (model.table) return undefined;
+  const list = usesListRarity(model) ? listRarity(candidates, model.params.rarityPower) : undefined;
+  const catalog = model.catalog ? catalogRarityOf(model.catalog) : undefined;
+  if (list && catalog) return (hash) => list(hash) * catalog(hash);
+  return list ?? catalog;
+}

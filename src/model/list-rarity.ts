@@ -1,6 +1,5 @@
 import { RARITY_FIELDS, type FeatureSet } from './item-vector.js';
 import type { InterestModel } from './model.js';
-import { catalogRarity, type CatalogCounts } from './catalog-rarity.js';
 
 /**
  * Rarity as it is (power 1) by default. Squaring it helped Beauty's validation item a little with
@@ -30,56 +29,43 @@ export const DEFAULT_RARITY_POWER = 1;
  */
 export function listRarity(candidates: readonly FeatureSet[], power = DEFAULT_RARITY_POWER): (hash: number) => number {
   const df = new Map<number, number>();
-  for (const set of candidates) {
-    const { hashes, fields } = set;
-    for (let k = 0; k < hashes.length; k++) {
-      if (!RARITY_FIELDS.has(fields[k]!)) continue;
-      // Distinct per item: an item that lists a category twice still counts once (else df could
-      // pass n and the rarity go negative). An item has a handful of taxonomy features: a scan
-      // back beats a Set per item.
-      const h = hashes[k]!;
-      let repeat = false;
-      for (let j = 0; j < k && !repeat; j++) repeat = hashes[j] === h && RARITY_FIELDS.has(fields[j]!);
-      if (!repeat) df.set(h, (df.get(h) ?? 0) + 1);
-    }
-  }
+  for (const set of candidates) forEachTaxonomyFeature(set, (h) => df.set(h, (df.get(h) ?? 0) + 1));
   const n = candidates.length;
-  const norm = Math.log(n + 1);
   // Worked out once per feature of the list (a rank asks for each many times); a feature absent
   // from the list has df 0, rarity 1.
   const rarity = new Map<number, number>();
-  for (const [h, count] of df) rarity.set(h, (Math.log((n + 1) / (count + 1)) / norm) ** power);
+  for (const [h, count] of df) rarity.set(h, rarityCurve(n, count, power));
   return (hash) => rarity.get(hash) ?? 1;
+}
+
+/**
+ * (ln((n + 1) / (count + 1)) / ln(n + 1))^power: the inverse document frequency of a feature
+ * `count` of `n` items carry, scaled into [0, 1]. Shared by list and catalogue rarity
+ * (`catalog-rarity.ts`); 1 when there is nothing to count.
+ */
+export function rarityCurve(n: number, count: number, power: number): number {
+  const norm = Math.log(n + 1);
+  return norm > 0 ? Math.max(0, Math.log((n + 1) / (count + 1)) / norm) ** power : 1;
+}
+
+/**
+ * Calls `visit` once for each distinct taxonomy feature (brand, category, attr) of an item. An
+ * item that lists a category twice still counts once, else a document frequency could pass the
+ * number of items and the rarity go negative. An item has a handful of taxonomy features: a scan
+ * back beats a Set per item.
+ */
+export function forEachTaxonomyFeature(set: FeatureSet, visit: (hash: number) => void): void {
+  const { hashes, fields } = set;
+  for (let k = 0; k < hashes.length; k++) {
+    if (!RARITY_FIELDS.has(fields[k]!)) continue;
+    const h = hashes[k]!;
+    let repeat = false;
+    for (let j = 0; j < k && !repeat; j++) repeat = hashes[j] === h && RARITY_FIELDS.has(fields[j]!);
+    if (!repeat) visit(h);
+  }
 }
 
 /** Rarity weighting is on for a model without a learned table whose params ask for it. */
 export function usesListRarity(model: InterestModel): boolean {
   return !model.table && model.params.listRarity !== false;
-}
-
-// One memoised lookup per model's counts, so a feature's catalogue rarity is worked out once per
-// worker rather than once per rank call.
-const catalogLookups = new WeakMap<CatalogCounts, (hash: number) => number>();
-function catalogRarityOf(counts: CatalogCounts): (hash: number) => number {
-  let lookup = catalogLookups.get(counts);
-  if (!lookup) catalogLookups.set(counts, (lookup = catalogRarity(counts)));
-  return lookup;
-}
-
-/**
- * The weight of each taxonomy feature for one rank call of a zero-training model: list rarity
- * times, when the model carries catalogue counts, catalogue rarity (`catalog-rarity.ts`).
- * Both, because they answer different questions on a real page: the catalogue says how much a
- * match on the feature means at all, the list whether it tells this page's items apart (the
- * category of a category page does not, however rare it is in the catalogue). On the
- * benchmark's random lists the product measured level with catalogue rarity alone (validation
- * HR@10 0.4118 vs 0.4119 on Beauty, 0.4198 vs 0.4206 on Sports). Undefined: no weighting (a
- * learned table, or both switched off).
- */
-export function taxonomyRarity(model: InterestModel, candidates: readonly FeatureSet[]): ((hash: number) => number) | undefined {
-  if (model.table) return undefined;
-  const list = usesListRarity(model) ? listRarity(candidates, model.params.rarityPower) : undefined;
-  const catalog = model.catalog ? catalogRarityOf(model.catalog) : undefined;
-  if (list && catalog) return (hash) => list(hash) * catalog(hash);
-  return list ?? catalog;
 }

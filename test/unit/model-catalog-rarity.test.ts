@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogRarity, countCatalog, createCatalogModel } from '../../src/model/catalog-rarity.js';
-import { taxonomyRarity } from '../../src/model/list-rarity.js';
+import { catalogRarity, countCatalog, createCatalogModel, taxonomyRarity } from '../../src/model/catalog-rarity.js';
 import { featureSet } from '../../src/model/item-vector.js';
 import { hashString } from '../../src/model/hash.js';
 import { createDefaultModel, type InterestModel } from '../../src/model/model.js';
