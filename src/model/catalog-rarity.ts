@@ -1,6 +1,7 @@
 import type { WireItem } from '../core/wire.js';
 import { featureSet, type FeatureSet } from './item-vector.js';
 import { forEachTaxonomyFeature, listRarity, rarityCurve, usesListRarity } from './list-rarity.js';
+import { createPairCounter, DEFAULT_RELATED_WEIGHT, forEachRelated, relateCatalog, RELATED_PER_FEATURE, type CatalogRelations } from './catalog-relations.js';
 import { createDefaultModel, findKey, type InterestModel } from './model.js';
 import type { ModelParams } from './params.js';
 
@@ -23,6 +24,8 @@ export interface CatalogCounts {
   keys: Uint32Array;
   /** How many items carry `keys[k]` (each item once per feature). */
   counts: Uint32Array;
+  /** The features most often held with each (`catalog-relations.ts`); absent in older models. */
+  related?: CatalogRelations;
 }
 
 /** Squared: chosen on the validation item in a Python replica (Beauty HR@10 0.4104 at power 1, 0.4121 at 2; Sports 0.4218 at 1.5, 0.4211 at 2). */
@@ -31,18 +34,29 @@ export const CATALOG_RARITY_POWER = 2;
 /** A page-sized cap on the features kept: past it the rarest are dropped, and a missing feature counts as held by one item. */
 export const CATALOG_MAX_FEATURES = 100_000;
 
-/** Counts each item's distinct taxonomy features (brand, category, attr) over a whole catalogue. */
-export function countCatalog(items: Iterable<WireItem>, maxFeatures = CATALOG_MAX_FEATURES): CatalogCounts {
+/**
+ * Counts each item's distinct taxonomy features (brand, category, attr) over a whole catalogue,
+ * and which of them are held together (`catalog-relations.ts`).
+ */
+export function countCatalog(items: Iterable<WireItem>, maxFeatures = CATALOG_MAX_FEATURES, relatedPerFeature = RELATED_PER_FEATURE): CatalogCounts {
   const df = new Map<number, number>();
+  const pairs = createPairCounter();
+  const held: number[] = [];
   let n = 0;
   for (const item of items) {
     n++;
-    forEachTaxonomyFeature(featureSet(item), (h) => df.set(h, (df.get(h) ?? 0) + 1));
+    held.length = 0;
+    forEachTaxonomyFeature(featureSet(item), (h) => {
+      df.set(h, (df.get(h) ?? 0) + 1);
+      held.push(h);
+    });
+    pairs.add(held);
   }
   let entries = [...df];
   if (entries.length > maxFeatures) entries = entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, maxFeatures);
   entries.sort((a, b) => a[0] - b[0]);
-  return { items: n, keys: Uint32Array.from(entries, ([h]) => h), counts: Uint32Array.from(entries, ([, c]) => c) };
+  const keys = Uint32Array.from(entries, ([h]) => h);
+  return { items: n, keys, counts: Uint32Array.from(entries, ([, c]) => c), related: relateCatalog(pairs.pairs, keys, relatedPerFeature) };
 }
 
 /**
@@ -53,7 +67,10 @@ export function countCatalog(items: Iterable<WireItem>, maxFeatures = CATALOG_MA
 export function createCatalogModel(items: Iterable<WireItem>, overrides: Partial<ModelParams> = {}): InterestModel {
   const catalog = countCatalog(items);
   let sum = 0;
-  for (let k = 0; k < catalog.keys.length; k++) sum = (Math.imul(sum, 31) + catalog.keys[k]! + catalog.counts[k]!) >>> 0;
+  const mix = (values: Uint32Array) => values.forEach((v) => (sum = (Math.imul(sum, 31) + v) >>> 0));
+  mix(catalog.keys);
+  mix(catalog.counts);
+  if (catalog.related) for (const part of [catalog.related.offsets, catalog.related.targets, catalog.related.together]) mix(part);
   const base = createDefaultModel(overrides);
   return { ...base, version: `${base.version}+catalog-${catalog.items}-${catalog.keys.length}-${sum.toString(36)}`, catalog };
 }
@@ -103,4 +120,26 @@ export function taxonomyRarity(model: InterestModel, candidates: readonly Featur
   const catalog = model.catalog ? catalogRarityOf(model.catalog) : undefined;
   if (list && catalog) return (hash) => list(hash) * catalog(hash);
   return list ?? catalog;
+}
+
+/**
+ * The features an item implicitly carries under a zero-training model whose catalogue counts
+ * list relations (`catalog-relations.ts`): `visit(related, value)` for each feature related to one
+ * it holds at `value`, with value × relatedWeight × the held feature's catalogue rarity × P(related
+ * | held). The held feature's catalogue rarity, so that what every product carries implies little;
+ * the related feature is then weighed like one the item holds (list × catalogue rarity, in
+ * `list-coordinates.ts`). Undefined: nothing implied (no relations, weight 0, or a learned table).
+ */
+export function impliedFeatures(model: InterestModel): ((hash: number, value: number, visit: (related: number, value: number) => void) => void) | undefined {
+  const catalog = model.catalog;
+  const weight = model.params.relatedWeight ?? DEFAULT_RELATED_WEIGHT;
+  if (model.table || !catalog?.related || !(weight > 0)) return undefined;
+  const { keys, counts, related } = catalog;
+  const rarity = catalogRarityOf(catalog);
+  return (hash, value, visit) => {
+    const k = findKey(keys, hash);
+    if (k < 0) return;
+    const scale = value * weight * rarity(hash);
+    if (scale !== 0) forEachRelated(related, keys, counts, k, (g, share) => visit(g, scale * share));
+  };
 }

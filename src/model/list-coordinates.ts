@@ -1,5 +1,6 @@
 import { featureScale, RARITY_FIELDS, scatterHashed, type FeatureSet } from './item-vector.js';
 import type { InterestModel } from './model.js';
+import { impliedFeatures } from './catalog-rarity.js';
 
 /**
  * The zero-training model's vectors for one rank call, with exact feature overlap.
@@ -107,6 +108,20 @@ function sparse(set: FeatureSet, model: InterestModel): Sparse {
     // A hash listed twice (a category given twice) adds up.
     if (seen) seen.value += value;
     else byHash.set(hash, { value, taxonomy: RARITY_FIELDS.has(set.fields[k]!) });
+  }
+  // Features the catalogue says go with the item's own (`catalog-relations.ts`), weighed later
+  // like held taxonomy features. From the held values as they were, so nothing implies from what
+  // another feature implied.
+  const implied = impliedFeatures(model);
+  if (implied) {
+    const held = [...byHash].filter(([, e]) => e.taxonomy).map(([hash, e]) => [hash, e.value] as const);
+    for (const [hash, heldValue] of held) {
+      implied(hash, heldValue, (g, value) => {
+        const seen = byHash.get(g);
+        if (seen) seen.value += value;
+        else byHash.set(g, { value, taxonomy: true });
+      });
+    }
   }
   const entries = [...byHash];
   const out: Sparse = {

@@ -33,7 +33,13 @@ export interface ModelManifest {
    * feature hashes (sorted, unique) and how many of `items` carry each. Plain JSON: a catalogue
    * has a few thousand brands and categories, not the millions of a table.
    */
-  catalog?: { items: number; keys: number[]; counts: number[] };
+  catalog?: {
+    items: number;
+    keys: number[];
+    counts: number[];
+    /** Features held together (`catalog-relations.ts`): feature k's are entries offsets[k]..offsets[k+1]−1 of targets (indices into keys) and together (items holding both). */
+    related?: { offsets: number[]; targets: number[]; together: number[] };
+  };
   /** Free-form facts about the run (data, metrics on validation); never read by the SDK. */
   training?: Record<string, unknown>;
 }
@@ -42,7 +48,11 @@ export interface ModelManifest {
 export function encodeModel(model: InterestModel, dtype: 'int8' | 'float32' = 'int8', path = 'model.bin', training?: Record<string, unknown>): { manifest: ModelManifest; bin: Uint8Array } {
   const manifest: ModelManifest = { format: MODEL_FORMAT, formatVersion: MODEL_FORMAT_VERSION, version: model.version, params: model.params };
   if (training) manifest.training = training;
-  if (model.catalog) manifest.catalog = { items: model.catalog.items, keys: Array.from(model.catalog.keys), counts: Array.from(model.catalog.counts) };
+  const c = model.catalog;
+  if (c) {
+    manifest.catalog = { items: c.items, keys: Array.from(c.keys), counts: Array.from(c.counts) };
+    if (c.related) manifest.catalog.related = { offsets: Array.from(c.related.offsets), targets: Array.from(c.related.targets), together: Array.from(c.related.together) };
+  }
   if (!model.table) return { manifest, bin: new Uint8Array(0) };
   const { keys, context, target } = model.table;
   const dims = model.params.dims;
@@ -105,6 +115,7 @@ export function parseManifest(value: unknown): ModelManifest {
     if (!Array.isArray(ow) || ow.length > 1024 || !ow.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) fail('params.orderWeights must be at most 1024 finite non-negative numbers');
   }
   if (params.normalize !== undefined && typeof params.normalize !== 'boolean') fail('params.normalize must be a boolean');
+  if (params.relatedWeight !== undefined && !(typeof params.relatedWeight === 'number' && params.relatedWeight >= 0 && params.relatedWeight <= 100)) fail('params.relatedWeight must be a number in 0..100');
   if (params.nextItems !== undefined) {
     const n: unknown = params.nextItems;
     const ok = (k: string) => typeof (n as Record<string, unknown>)[k] === 'number' && Number.isFinite((n as Record<string, number>)[k]) && (n as Record<string, number>)[k]! >= 0;
@@ -137,7 +148,31 @@ function parseCatalog(value: unknown): NonNullable<ModelManifest['catalog']> {
     const count = counts[k] as number;
     if (!Number.isInteger(count) || count < 1 || count > items!) fail('catalog.counts must be integers in 1..catalog.items');
   }
-  return { items: items!, keys, counts };
+  const out: NonNullable<ModelManifest['catalog']> = { items: items!, keys, counts };
+  if (c.related !== undefined) out.related = parseRelated(c.related, counts);
+  return out;
+}
+
+/** Relations, checked so that a bad file cannot index outside the keys or give a share above 1. */
+function parseRelated(value: unknown, counts: number[]): NonNullable<NonNullable<ModelManifest['catalog']>['related']> {
+  const r = value as { offsets?: unknown; targets?: unknown; together?: unknown } | null;
+  const { offsets, targets, together } = r ?? {};
+  if (!Array.isArray(offsets) || !Array.isArray(targets) || !Array.isArray(together)) fail('catalog.related must be { offsets, targets, together }, arrays of integers');
+  if (offsets.length !== counts.length + 1 || offsets[0] !== 0 || offsets[counts.length] !== targets.length || targets.length !== together.length) {
+    fail('catalog.related.offsets must run from 0 to the number of targets, one more than catalog.keys; targets and together the same length');
+  }
+  for (let k = 0; k < counts.length; k++) {
+    if (!Number.isInteger(offsets[k + 1]) || (offsets[k + 1] as number) < (offsets[k] as number)) fail('catalog.related.offsets must be integers that never decrease');
+  }
+  for (let k = 0; k < counts.length; k++) {
+    for (let j = offsets[k] as number; j < (offsets[k + 1] as number); j++) {
+      const t = targets[j] as number;
+      const both = together[j] as number;
+      if (!Number.isInteger(t) || t < 0 || t >= counts.length || t === k) fail('catalog.related.targets must index catalog.keys (not the feature itself)');
+      if (!Number.isInteger(both) || both < 1 || both > Math.min(counts[k]!, counts[t]!)) fail('catalog.related.together must be integers in 1..the smaller count of the two features');
+    }
+  }
+  return { offsets, targets, together };
 }
 
 /** The "shoppers went on to" lists, checked so that a bad file cannot index outside the table. */
@@ -155,7 +190,10 @@ function readNext(bin: ArrayBuffer, offset: number, count: number, entries: numb
 export function decodeModel(manifest: ModelManifest, bin?: ArrayBuffer): InterestModel {
   const model: InterestModel = { version: manifest.version, params: manifest.params };
   const c = manifest.catalog;
-  if (c) model.catalog = { items: c.items, keys: Uint32Array.from(c.keys), counts: Uint32Array.from(c.counts) };
+  if (c) {
+    model.catalog = { items: c.items, keys: Uint32Array.from(c.keys), counts: Uint32Array.from(c.counts) };
+    if (c.related) model.catalog.related = { offsets: Uint32Array.from(c.related.offsets), targets: Uint32Array.from(c.related.targets), together: Uint32Array.from(c.related.together) };
+  }
   const t = manifest.table;
   if (!t) return model;
   if (!bin || bin.byteLength !== t.byteLength) fail(`${t.path} must be ${t.byteLength} bytes, got ${bin?.byteLength ?? 0}`);

@@ -58,6 +58,12 @@ export interface ModelParams {
    * only. Absent: on.
    */
   exactOverlap?: boolean;
+  /**
+   * How much of the features related to its own in the catalogue an item carries, when the model
+   * lists relations (`catalog-relations.ts`); 0 = none. Zero-training models only. Absent:
+   * `DEFAULT_RELATED_WEIGHT` (0.6).
+   */
+  relatedWeight?: number;
   /** Repeat-purchase sense learned by the trainer (`src/train/repurchase.ts`); absent: nothing is consumable. */
   repurchase?: RepurchaseParams;
   /** How the table's "shoppers went on to" lists weigh in (`next-items.ts`); absent: not at all. */

@@ -10,7 +10,9 @@ import { decodeModel, encodeModel, parseManifest } from '../model/model-format.j
 export function writeModel(dir: string, model: InterestModel, training?: Record<string, unknown>): { json: number; bin: number } {
   mkdirSync(dir, { recursive: true });
   const { manifest, bin } = encodeModel(model, 'int8', 'model.bin', training);
-  const json = JSON.stringify(manifest, null, 1);
+  // Indented for people to read, but each array of numbers on one line: catalogue counts and
+  // relations are tens of thousands of numbers, a line each would triple the file.
+  const json = JSON.stringify(manifest, null, 1).replace(/\[\s*([-+\d.eE,\s]+?)\s*\]/g, (_, body: string) => `[${body.split(/\s*,\s*/).join(',')}]`);
   writeFileSync(path.join(dir, 'model.json'), json);
   // A model without a table (zero-training, perhaps with catalogue counts) is model.json alone.
   if (bin.byteLength > 0) writeFileSync(path.join(dir, 'model.bin'), bin);
