@@ -104,13 +104,15 @@ async function runZero(): Promise<void> {
 }
 
 /**
- * Zero-training with the catalogue's feature counts (`catalog-rarity.ts`): the attributes of every
- * catalogue item, the product feed a brand-new shop has. No shopper's sequence or order is used.
+ * Zero-training with the catalogue's feature counts and relations (`catalog-rarity.ts`,
+ * `catalog-relations.ts`): the attributes of every catalogue item, the product feed a brand-new
+ * shop has. No shopper's sequence or order is used.
  */
 async function runZeroCatalog(): Promise<void> {
   const model = createCatalogModel(ds.items, { positionWeight: 0 });
-  console.log(`# catalogue counts: ${model.catalog!.keys.length} features over ${model.catalog!.items} items, ${(JSON.stringify(encodeModel(model).manifest).length / 1024).toFixed(0)} KiB of model.json`);
-  rows.push({ name: 'Hearth zero-training + catalogue counts', result: await evaluateModel(model) });
+  const related = model.catalog!.related?.targets.length ?? 0;
+  console.log(`# catalogue counts: ${model.catalog!.keys.length} features over ${model.catalog!.items} items, ${related} relations, ${(JSON.stringify(encodeModel(model).manifest).length / 1024).toFixed(0)} KiB of model.json`);
+  rows.push({ name: 'Hearth zero-training + catalogue counts and relations', result: await evaluateModel(model) });
   print(rows.at(-1)!);
 }
 

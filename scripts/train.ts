@@ -6,8 +6,8 @@
  *
  * `--catalog-only`: counts item attributes alone (no shopper, no order: items named only in
  * sequences.txt count as catalogue items without attributes) and writes the zero-training
- * model with the catalogue's feature counts (`src/model/catalog-rarity.ts`): what a shop with a
- * product feed and no shoppers yet can serve.
+ * model with the catalogue's feature counts and relations (`src/model/catalog-rarity.ts`,
+ * `catalog-relations.ts`): what a shop with a product feed and no shoppers yet can serve.
  */
 import { readDataset } from '../src/eval/dataset.js';
 import { writeModel } from '../src/train/model-io.js';
@@ -28,7 +28,7 @@ console.log(`${ds.name}: ${ds.sequences.length} users, ${ds.items.length} items`
 if (args['catalog-only'] === 'true') {
   const model = createCatalogModel(ds.items);
   const sizes = writeModel(args.out, model, { data: ds.name, items: ds.items.length, catalogOnly: true });
-  console.log(`model ${model.version}: catalogue counts of ${model.catalog!.keys.length} features over ${model.catalog!.items} items, model.json ${(sizes.json / 1024).toFixed(1)} KiB`);
+  console.log(`model ${model.version}: catalogue counts of ${model.catalog!.keys.length} features over ${model.catalog!.items} items, ${model.catalog!.related?.targets.length ?? 0} relations, model.json ${(sizes.json / 1024).toFixed(1)} KiB`);
   console.log(`wrote ${args.out}/model.json in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   process.exit(0);
 }

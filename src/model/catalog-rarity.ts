@@ -6,9 +6,10 @@ import { createDefaultModel, findKey, type InterestModel } from './model.js';
 import type { ModelParams } from './params.js';
 
 /**
- * How many of the shop's items carry each taxonomy feature: statistics of the product feed
- * alone, no shopper's behaviour, so a brand-new shop can ship them (`npm run train --
- * --catalog-only`) and still be running the zero-training model.
+ * How many of the shop's items carry each taxonomy feature (and which features go together:
+ * `catalog-relations.ts`): statistics of the product feed alone, no shopper's behaviour, so a
+ * brand-new shop can ship them (`npm run train -- --catalog-only`) and still be running the
+ * zero-training model.
  *
  * Why: list rarity (`list-rarity.ts`) estimates a feature's frequency from the ~100 items of
  * one list, where every feature held by one or two of them looks equally rare. A leaf category

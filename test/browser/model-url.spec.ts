@@ -128,3 +128,39 @@ test('modelUrl: a catalogue-only model (model.json, no .bin) weighs a rare brand
   expect(urls).toContain('/test-results/fixture-model-catalog/model.json');
   expect(urls.filter((u) => u.startsWith('/test-results/fixture-model-catalog/') && !u.endsWith('model.json'))).toEqual([]);
 });
+
+test('modelUrl: a catalogue model’s relations reach the worker: a category sold beside the shopper’s outranks an unrelated one', async ({ page, open }) => {
+  // The unit scenario of test/unit/model-catalog-relations.test.ts, end to end: nail polish and
+  // nail art share 40 products; the shopper saw nail polish; neither list item shares a category
+  // or brand with it. Both fixtures hold the shop's order only on ties (positionWeight 0), one
+  // with the relations switched off (relatedWeight 0).
+  const feed = [
+    ...Array.from({ length: 40 }, (_, i) => ({ id: `na${i}`, brand: `Nailco ${i % 8}`, categories: ['Beauty', 'Nail Polish', 'Nail Art'] })),
+    ...Array.from({ length: 20 }, (_, i) => ({ id: `np${i}`, brand: `Polish ${i % 5}`, categories: ['Beauty', 'Nail Polish'] })),
+    ...Array.from({ length: 20 }, (_, i) => ({ id: `nt${i}`, brand: `Art ${i % 5}`, categories: ['Beauty', 'Nail Art'] })),
+    ...Array.from({ length: 60 }, (_, i) => ({ id: `l${i}`, brand: `Lips ${i % 6}`, categories: ['Beauty', 'Lipstick'] })),
+    ...Array.from({ length: 1000 }, (_, i) => ({ id: `m${i}`, brand: `Misc ${i % 100}`, categories: ['Beauty', `Other ${i % 100}`] })),
+  ];
+  const model = createCatalogModel(feed, { positionWeight: 0 });
+  for (const [name, relatedWeight] of [['on', 0.6], ['off', 0]] as const) {
+    const dir = resolve(repoRoot, `test-results/fixture-model-related-${name}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(resolve(dir, 'model.json'), JSON.stringify(encodeModel({ ...model, version: `${model.version}-${name}`, params: { ...model.params, relatedWeight } }).manifest));
+  }
+  await open('esm.html');
+  const first = (name: string) =>
+    page.evaluate(async (name) => {
+      const hearth = window.H.createHearth({ dbName: `related-${name}`, backend: 'cpu', timeoutMs: 60_000, modelUrl: `/test-results/fixture-model-related-${name}/model.json` });
+      await hearth.forget({ all: true });
+      await hearth.track({ type: 'view', item: { id: 'seen', brand: 'Polish 1', categories: ['Beauty', 'Nail Polish'] } });
+      const out = await hearth.rerank([
+        { id: 'lipstick', brand: 'Lips 2', categories: ['Beauty', 'Lipstick'] },
+        { id: 'nail-art', brand: 'Art 3', categories: ['Beauty', 'Nail Art'] },
+        ...Array.from({ length: 8 }, (_, i) => ({ id: `o${i}`, brand: `Misc ${i}`, categories: ['Beauty', `Other ${i}`] })),
+      ]);
+      await hearth.close();
+      return out[0]!.id;
+    }, name);
+  expect(await first('off')).toBe('lipstick');
+  expect(await first('on')).toBe('nail-art');
+});
