@@ -71,6 +71,13 @@ export async function startStaticServer(rootDir: string, options: { headers?: Re
     origin: `http://127.0.0.1:${port}`,
     port,
     requests,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    // close() alone waits for every open connection to end, and a page that is still open (a
+    // fixture torn down before the page, as in csp.spec.ts) can hold one with a request in
+    // flight: the teardown then ran past the test's timeout once. The test is over; end them.
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
