@@ -1,3 +1,5 @@
+import { findKey } from './model.js';
+
 /**
  * Which taxonomy features go together on the shop's products: for each brand, category or attr,
  * the few others most often held by the same items, with how many items hold both. Product-feed
@@ -56,16 +58,15 @@ export function createPairCounter() {
  * smaller hash, so the result does not depend on the order items came in).
  */
 export function relateCatalog(pairs: ReadonlyMap<number, ReadonlyMap<number, number>>, keys: Uint32Array, perFeature = RELATED_PER_FEATURE): CatalogRelations {
-  const index = new Map<number, number>();
-  keys.forEach((h, k) => index.set(h, k));
   const offsets = new Uint32Array(keys.length + 1);
   const targets: number[] = [];
   const together: number[] = [];
   keys.forEach((h, k) => {
-    const row = [...(pairs.get(h) ?? [])].filter(([g]) => index.has(g));
-    row.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    for (const [g, c] of row.slice(0, perFeature)) {
-      targets.push(index.get(g)!);
+    // Only features the counts kept (`CATALOG_MAX_FEATURES`) can be related to.
+    const row = [...(pairs.get(h) ?? [])].map(([g, c]) => [findKey(keys, g), g, c] as const).filter(([at]) => at >= 0);
+    row.sort((a, b) => b[2] - a[2] || a[1] - b[1]);
+    for (const [at, , c] of row.slice(0, perFeature)) {
+      targets.push(at);
       together.push(c);
     }
     offsets[k + 1] = targets.length;

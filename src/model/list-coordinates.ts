@@ -100,14 +100,15 @@ function sparse(set: FeatureSet, model: InterestModel): Sparse {
   const known = sparseCache.get(set);
   if (known?.model === model) return known;
   const byHash = new Map<number, { value: number; taxonomy: boolean }>();
+  // A hash listed twice (a category given twice), or held and implied, adds up.
+  const add = (hash: number, value: number, taxonomy: boolean) => {
+    const seen = byHash.get(hash);
+    if (seen) seen.value += value;
+    else byHash.set(hash, { value, taxonomy });
+  };
   for (let k = 0; k < set.hashes.length; k++) {
     const value = featureScale(set, k, model);
-    if (value === 0) continue;
-    const hash = set.hashes[k]!;
-    const seen = byHash.get(hash);
-    // A hash listed twice (a category given twice) adds up.
-    if (seen) seen.value += value;
-    else byHash.set(hash, { value, taxonomy: RARITY_FIELDS.has(set.fields[k]!) });
+    if (value !== 0) add(set.hashes[k]!, value, RARITY_FIELDS.has(set.fields[k]!));
   }
   // Features the catalogue says go with the item's own (`catalog-relations.ts`), weighed later
   // like held taxonomy features. From the held values as they were, so nothing implies from what
@@ -115,13 +116,7 @@ function sparse(set: FeatureSet, model: InterestModel): Sparse {
   const implied = impliedFeatures(model);
   if (implied) {
     const held = [...byHash].filter(([, e]) => e.taxonomy).map(([hash, e]) => [hash, e.value] as const);
-    for (const [hash, heldValue] of held) {
-      implied(hash, heldValue, (g, value) => {
-        const seen = byHash.get(g);
-        if (seen) seen.value += value;
-        else byHash.set(g, { value, taxonomy: true });
-      });
-    }
+    for (const [hash, value] of held) implied(hash, value, (g, v) => add(g, v, true));
   }
   const entries = [...byHash];
   const out: Sparse = {

@@ -6,6 +6,7 @@ import { createDefaultModel } from '../../src/model/model.js';
 import { createCatalogModel } from '../../src/model/catalog-rarity.js';
 import { DEFAULT_PARAMS } from '../../src/model/params.js';
 import { hashString } from '../../src/model/hash.js';
+import { nailFeed } from '../support/nail-feed.js';
 
 const items = catalogue(12);
 
@@ -134,14 +135,7 @@ test('modelUrl: a catalogue model’s relations reach the worker: a category sol
   // nail art share 40 products; the shopper saw nail polish; neither list item shares a category
   // or brand with it. Both fixtures hold the shop's order only on ties (positionWeight 0), one
   // with the relations switched off (relatedWeight 0).
-  const feed = [
-    ...Array.from({ length: 40 }, (_, i) => ({ id: `na${i}`, brand: `Nailco ${i % 8}`, categories: ['Beauty', 'Nail Polish', 'Nail Art'] })),
-    ...Array.from({ length: 20 }, (_, i) => ({ id: `np${i}`, brand: `Polish ${i % 5}`, categories: ['Beauty', 'Nail Polish'] })),
-    ...Array.from({ length: 20 }, (_, i) => ({ id: `nt${i}`, brand: `Art ${i % 5}`, categories: ['Beauty', 'Nail Art'] })),
-    ...Array.from({ length: 60 }, (_, i) => ({ id: `l${i}`, brand: `Lips ${i % 6}`, categories: ['Beauty', 'Lipstick'] })),
-    ...Array.from({ length: 1000 }, (_, i) => ({ id: `m${i}`, brand: `Misc ${i % 100}`, categories: ['Beauty', `Other ${i % 100}`] })),
-  ];
-  const model = createCatalogModel(feed, { positionWeight: 0 });
+  const model = createCatalogModel(nailFeed(), { positionWeight: 0 });
   for (const [name, relatedWeight] of [['on', 0.6], ['off', 0]] as const) {
     const dir = resolve(repoRoot, `test-results/fixture-model-related-${name}`);
     mkdirSync(dir, { recursive: true });

@@ -7,24 +7,10 @@ import { decodeModel, encodeModel, parseManifest } from '../../src/model/model-f
 import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine/index.js';
 import { candidateItems, validateEvent } from '../../src/core/validate.js';
 import type { WireItem } from '../../src/core/wire.js';
+import { nailFeed } from '../support/nail-feed.js';
 
 const NOW = 1_800_000_000_000;
 const h = (key: string) => hashString(key);
-
-/**
- * A beauty feed of 1,140 items: nail polish and nail art are sold side by side (40 items carry
- * both, 20 only one), lipsticks stand alone, 1,000 others spread over 100 categories, and every
- * item is under Beauty.
- */
-function feed(): WireItem[] {
-  const items: WireItem[] = [];
-  for (let i = 0; i < 40; i++) items.push({ id: `na${i}`, brand: `Nailco ${i % 8}`, categories: ['Beauty', 'Nail Polish', 'Nail Art'] });
-  for (let i = 0; i < 20; i++) items.push({ id: `np${i}`, brand: `Polish ${i % 5}`, categories: ['Beauty', 'Nail Polish'] });
-  for (let i = 0; i < 20; i++) items.push({ id: `nt${i}`, brand: `Art ${i % 5}`, categories: ['Beauty', 'Nail Art'] });
-  for (let i = 0; i < 60; i++) items.push({ id: `l${i}`, brand: `Lips ${i % 6}`, categories: ['Beauty', 'Lipstick'] });
-  for (let i = 0; i < 1000; i++) items.push({ id: `m${i}`, brand: `Misc ${i % 100}`, categories: ['Beauty', `Other ${i % 100}`] });
-  return items;
-}
 
 /** Related features of `key` as { hash: share }. */
 function relatedOf(items: WireItem[], key: string, perFeature?: number): Map<number, number> {
@@ -36,28 +22,28 @@ function relatedOf(items: WireItem[], key: string, perFeature?: number): Map<num
 
 describe('catalogue relations', () => {
   it('relate each feature to those the same items hold, with P(related | feature)', () => {
-    const rel = relatedOf(feed(), 'cat:nail polish');
+    const rel = relatedOf(nailFeed(), 'cat:nail polish');
     expect(rel.get(h('cat:nail art'))).toBeCloseTo(40 / 60, 12);
     expect(rel.get(h('cat:beauty'))).toBe(1);
     expect(rel.has(h('cat:lipstick'))).toBe(false);
     expect(rel.has(h('cat:nail polish'))).toBe(false); // never itself
     // A brand's relations are its items' categories.
-    const brand = relatedOf(feed(), 'brand:nailco 0');
+    const brand = relatedOf(nailFeed(), 'brand:nailco 0');
     expect(brand.get(h('cat:nail art'))).toBe(1);
     expect(brand.get(h('cat:nail polish'))).toBe(1);
   });
 
   it('keep the most often co-held features, ties to the smaller hash', () => {
-    const rel = relatedOf(feed(), 'cat:nail polish', 2);
+    const rel = relatedOf(nailFeed(), 'cat:nail polish', 2);
     // 60 items hold Beauty, 40 Nail Art: those two, not the eight Nailco brands of 5 items each.
     expect(new Set(rel.keys())).toEqual(new Set([h('cat:beauty'), h('cat:nail art')]));
-    const brands = relatedOf(feed(), 'cat:lipstick', 3);
+    const brands = relatedOf(nailFeed(), 'cat:lipstick', 3);
     const six = Array.from({ length: 6 }, (_, i) => h(`brand:lips ${i}`)).sort((a, b) => a - b);
     expect(new Set(brands.keys())).toEqual(new Set([h('cat:beauty'), six[0], six[1]]));
   });
 
   it('imply, for a zero-training model only, related features weighed by the held one’s catalogue rarity', () => {
-    const model = createCatalogModel(feed());
+    const model = createCatalogModel(nailFeed());
     const implied = impliedFeatures(model)!;
     const seen = new Map<number, number>();
     implied(h('cat:nail polish'), 0.5, (g, v) => seen.set(g, v));
@@ -82,7 +68,7 @@ describe('catalogue relations', () => {
   });
 
   it('travel in model.json and come back through the browser checks', () => {
-    const model = createCatalogModel(feed());
+    const model = createCatalogModel(nailFeed());
     const { manifest } = encodeModel(model);
     const json = () => JSON.parse(JSON.stringify(manifest));
     const back = decodeModel(parseManifest(json()));
@@ -114,7 +100,7 @@ describe('catalogue relations', () => {
   }
 
   it('rank an item of a related category over an unrelated one, which exact overlap alone cannot', async () => {
-    const model = createCatalogModel(feed());
+    const model = createCatalogModel(nailFeed());
     const off = await scores({ ...model, params: { ...model.params, relatedWeight: 0 } });
     expect(off.score['nail-art']).toBeCloseTo(off.score['lipstick']!, 9);
     expect(off.first).toBe('lipstick'); // a tie keeps the shop's order
