@@ -24,16 +24,19 @@ export interface CatalogRelations {
 }
 
 /**
- * Related features kept per feature. 8: in a Python replica on Beauty's validation item, 4 gave
- * HR@10 0.4157, 8 and 16 both 0.4225, every co-held feature (up to 341) 0.4229; 8 keeps
- * model.json to tens of KiB for thousands of features.
+ * Related features kept per feature. 8: through the engine on the validation item (all users,
+ * HR@10), 16 gave Beauty 0.4177 against 0.4203 and Sports 0.4364 for both, though a Python
+ * replica had put 16 (0.4225) a little above 8 (0.4207) on Beauty; 8 also keeps model.json to
+ * tens of KiB for thousands of features.
  */
 export const RELATED_PER_FEATURE = 8;
 
 /**
  * How much of its features' relations an item carries, against 1 for what it holds itself
  * (`ModelParams.relatedWeight`). Replica, validation item, every 4th user, HR@10: Beauty 0.4078
- * without, 0.4203 at 0.4, 0.4207 at 0.6, 0.4216 at 1, 0.4205 at 1.5; Sports 0.4252 without.
+ * without, 0.4203 at 0.4, 0.4207 at 0.6, 0.4216 at 1, 0.4205 at 1.5; Sports 0.4252 without,
+ * 0.4431 at 0.6. Through the engine, all users: Beauty 0.4118 without, 0.4203 at 0.6, 0.4210
+ * at 1; Sports 0.4198, 0.4364, 0.4351 (BENCHMARKS.md › Accuracy › catalogue relations).
  */
 export const DEFAULT_RELATED_WEIGHT = 0.6;
 
