@@ -25,16 +25,34 @@ function referenceFold(events: readonly StoredEvent[], params: ModelParams, now:
     }
   }
   const newestFirst = [...byId.values()].reverse().slice(0, params.historyWindow);
-  let decay = 1;
-  newestFirst.forEach((entry, k) => {
-    entry.weight *= decay;
+  // Steps back are counted over engaged items (positive weight) only.
+  const engagedAfter = newestFirst.map((_, i) => newestFirst.slice(0, i).filter((e) => e.weight > 0).length);
+  const before = newestFirst.map((e) => e.weight);
+  newestFirst.forEach((entry, i) => {
+    const k = engagedAfter[i]!;
+    entry.weight = before[i]! * params.orderDecay ** k;
     if (params.orderWeights?.length) entry.weight *= params.orderWeights[Math.min(k, params.orderWeights.length - 1)]!;
-    decay *= params.orderDecay;
   });
   return newestFirst.filter((e) => e.weight !== 0);
 }
 
 describe('history fold', () => {
+  it('ages an item by the engaged items after it: unclicked impressions are no steps back', () => {
+    const NOW = 1_800_000_000_000;
+    const params: ModelParams = { ...DEFAULT_PARAMS, orderDecay: 0.5, sessionBoost: 1, halfLifeHours: 1e9 };
+    const at = (k: number) => NOW - 1000 + k;
+    const click = (id: string, k: number): StoredEvent => ({ seq: k + 1, type: 'click', at: at(k), item: { id } });
+    const seen = (id: string, k: number): StoredEvent => ({ seq: k + 1, type: 'impression', at: at(k), item: { id } });
+    const events = [click('old', 0), click('a', 1), ...Array.from({ length: 30 }, (_, i) => seen(`shown${i}`, 2 + i)), click('b', 40)];
+    const weight = new Map(buildHistory(events, params, NOW).map((e) => [e.item.id, e.weight]));
+    const w = eventWeight(click('x', 0), params, NOW);
+    expect(weight.get('b')).toBeCloseTo(w, 12);
+    expect(weight.get('a')).toBeCloseTo(w * 0.5, 12); // one engaged item after it, not 31
+    expect(weight.get('old')).toBeCloseTo(w * 0.25, 12);
+    // Impressions weigh in at the decay of the engaged items after them (here: 'b').
+    expect(weight.get('shown0')).toBeCloseTo(eventWeight(seen('x', 0), params, NOW) * 0.5, 12);
+  });
+
   it('matches the reference fold on random streams (window, richness, strongest, decay)', () => {
     let s = 17;
     const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
