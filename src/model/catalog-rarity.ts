@@ -57,7 +57,8 @@ export function countCatalog(items: Iterable<WireItem>, maxFeatures = CATALOG_MA
   if (entries.length > maxFeatures) entries = entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, maxFeatures);
   entries.sort((a, b) => a[0] - b[0]);
   const keys = Uint32Array.from(entries, ([h]) => h);
-  return { items: n, keys, counts: Uint32Array.from(entries, ([, c]) => c), related: relateCatalog(pairs.pairs, keys, relatedPerFeature) };
+  const counts = Uint32Array.from(entries, ([, c]) => c);
+  return { items: n, keys, counts, related: relateCatalog(pairs.pairs, keys, counts, relatedPerFeature) };
 }
 
 /**

@@ -2,7 +2,8 @@ import { findKey } from './model.js';
 
 /**
  * Which taxonomy features go together on the shop's products: for each brand, category or attr,
- * the few others most often held by the same items, with how many items hold both. Product-feed
+ * a few others held by the same items (those lying most within it: `relateCatalog`), with how
+ * many items hold both. Product-feed
  * statistics, like the counts in `catalog-rarity.ts`: no shopper's behaviour.
  *
  * Why: with exact overlap, an item that shares no brand or category with anything the shopper
@@ -10,9 +11,9 @@ import { findKey } from './model.js';
  * 18 % of targets, and 23 % more share only a little (BENCHMARKS.md › Accuracy). Yet a shop's
  * taxonomy knows more than exact matches: "Nail Polish" and "Nail Art" sit on many of the same
  * products, two sibling leaf categories under one rarely-used parent. So each item also carries,
- * at reduced weight, the features its own features are usually seen with (a query expansion over
- * the catalogue): P(g | f) = items holding f and g ÷ items holding f, for the `RELATED_PER_FEATURE`
- * most likely g of each f. Chosen on the validation item: see `DEFAULT_RELATED_WEIGHT`.
+ * at reduced weight, the features its own features are seen with (a query expansion over the
+ * catalogue), each at P(g | f) = items holding f and g ÷ items holding f, for
+ * `RELATED_PER_FEATURE` g of each f. Chosen on the validation item: see `DEFAULT_RELATED_WEIGHT`.
  */
 export interface CatalogRelations {
   /** Feature k's related features are entries offsets[k]..offsets[k + 1] − 1 (k indexes the counts' keys). */
@@ -27,7 +28,8 @@ export interface CatalogRelations {
  * Related features kept per feature. 8: through the engine on the validation item (all users,
  * HR@10), 16 gave Beauty 0.4177 against 0.4203 and Sports 0.4364 for both, though a Python
  * replica had put 16 (0.4225) a little above 8 (0.4207) on Beauty; 8 also keeps model.json to
- * tens of KiB for thousands of features.
+ * tens of KiB for thousands of features. Ranked by P(f | g) (replica, orderDecay 0.85): 6 gave
+ * Beauty 0.4230 and Sports 0.4396 against 0.4247 and 0.4430 at 8.
  */
 export const RELATED_PER_FEATURE = 8;
 
@@ -37,6 +39,8 @@ export const RELATED_PER_FEATURE = 8;
  * without, 0.4203 at 0.4, 0.4207 at 0.6, 0.4216 at 1, 0.4205 at 1.5; Sports 0.4252 without,
  * 0.4431 at 0.6. Through the engine, all users: Beauty 0.4118 without, 0.4203 at 0.6, 0.4210
  * at 1; Sports 0.4198, 0.4364, 0.4351 (BENCHMARKS.md › Accuracy › catalogue relations).
+ * Re-checked once relations were ranked by P(f | g), with orderDecay 0.85 (replica, all users):
+ * 0.45 / 0.6 / 0.8 gave Beauty 0.4237 / 0.4247 / 0.4244 and Sports 0.4424 / 0.4430 / 0.4437.
  */
 export const DEFAULT_RELATED_WEIGHT = 0.6;
 
@@ -57,17 +61,28 @@ export function createPairCounter() {
 }
 
 /**
- * Keeps each kept feature's `perFeature` most often co-held features among `keys` (ties to the
- * smaller hash, so the result does not depend on the order items came in).
+ * Keeps, for each kept feature f, the `perFeature` co-held features g among `keys` that lie most
+ * within f: highest P(f | g) = items holding both ÷ items holding g (ties to the smaller hash,
+ * so the result does not depend on the order items came in). `counts[k]` is how many items hold
+ * `keys[k]`.
+ *
+ * Why P(f | g) and not the most often co-held g (P(g | f)): those are mostly f's parent
+ * categories and the shop's big brands. An item in f holds its parents already, so a relation to
+ * them only re-weighs what it has; ranked by P(f | g), the slots go to what lies inside or beside
+ * f: its sub-categories, the brands that sell mainly in it, the sibling categories that overlap
+ * it. Validation item, replica of the engine, all users, HR@10 / NDCG@10: Beauty 0.4226 / 0.2720
+ * by P(g | f) → 0.4247 / 0.2725, Sports 0.4395 / 0.2613 → 0.4430 / 0.2632 (BENCHMARKS.md ›
+ * Accuracy › ninth session). The share an implied feature carries stays P(g | f).
  */
-export function relateCatalog(pairs: ReadonlyMap<number, ReadonlyMap<number, number>>, keys: Uint32Array, perFeature = RELATED_PER_FEATURE): CatalogRelations {
+export function relateCatalog(pairs: ReadonlyMap<number, ReadonlyMap<number, number>>, keys: Uint32Array, counts: Uint32Array, perFeature = RELATED_PER_FEATURE): CatalogRelations {
   const offsets = new Uint32Array(keys.length + 1);
   const targets: number[] = [];
   const together: number[] = [];
   keys.forEach((h, k) => {
     // Only features the counts kept (`CATALOG_MAX_FEATURES`) can be related to.
     const row = [...(pairs.get(h) ?? [])].map(([g, c]) => [findKey(keys, g), g, c] as const).filter(([at]) => at >= 0);
-    row.sort((a, b) => b[2] - a[2] || a[1] - b[1]);
+    // c / counts[g] compared by cross-multiplying: exact in integers, so ties are real ties.
+    row.sort((a, b) => b[2] * counts[a[0]]! - a[2] * counts[b[0]]! || a[1] - b[1]);
     for (const [at, , c] of row.slice(0, perFeature)) {
       targets.push(at);
       together.push(c);

@@ -39,11 +39,25 @@ export function listCoordinates(
 ): void {
   const dims = model.params.dims;
   const items = [...candidates, ...history].map((set) => sparse(set, model));
-  const onCandidates = new Map<number, number>();
-  const onHistory = new Map<number, number>();
-  for (let i = candidates.length; i < items.length; i++) for (const hash of items[i]!.hashes) onHistory.set(hash, (onHistory.get(hash) ?? 0) + 1);
+  const weighted = items.map((item) => {
+    const out = new Float64Array(item.hashes.length);
+    for (let k = 0; k < out.length; k++) out[k] = rarity && item.taxonomy[k] ? item.values[k]! * rarity(item.hashes[k]!) : item.values[k]!;
+    return out;
+  });
+  const onCandidates = new Map<number, Held>();
+  const onHistory = new Map<number, Held>();
+  const hold = (on: Map<number, Held>, hash: number, value: number) => {
+    const held = on.get(hash);
+    if (held) {
+      held.count++;
+      held.mass += value;
+    } else on.set(hash, { count: 1, mass: value });
+  };
+  for (let i = candidates.length; i < items.length; i++) items[i]!.hashes.forEach((hash, k) => hold(onHistory, hash, weighted[i]![k]!));
   for (let i = 0; i < candidates.length; i++) {
-    for (const hash of items[i]!.hashes) if (withinList || onHistory.has(hash)) onCandidates.set(hash, (onCandidates.get(hash) ?? 0) + 1);
+    items[i]!.hashes.forEach((hash, k) => {
+      if (withinList || onHistory.has(hash)) hold(onCandidates, hash, weighted[i]![k]!);
+    });
   }
   const coordinate = exact ? sharedCoordinates(onCandidates, onHistory, dims) : undefined;
   const normalize = model.params.normalize !== false;
@@ -60,7 +74,7 @@ export function listCoordinates(
     placed.length = 0;
     for (let k = 0; k < item.hashes.length; k++) {
       const hash = item.hashes[k]!;
-      const value = rarity && item.taxonomy[k] ? item.values[k]! * rarity(hash) : item.values[k]!;
+      const value = weighted[i]![k]!;
       if (value === 0) continue;
       const c = coordinate ? coordinate.get(hash) : -1;
       if (c === undefined) privateSq += value * value;
@@ -129,20 +143,38 @@ function sparse(set: FeatureSet, model: InterestModel): Sparse {
   return out;
 }
 
+/** A feature as one side of a rank call (candidates or history) holds it. */
+export interface Held {
+  /** Items holding the feature. */
+  count: number;
+  /** Σ of its weighted values over them (list × catalogue rarity applied). */
+  mass: number;
+}
+
 /**
  * Coordinates of the features two or more items hold, a candidate among them (a feature only
  * history items share enters no candidate's score): its own (0..dims-1) for the first `dims`,
  * -1 (hashed) for the rest; features absent from the map are held by one item only. First come
- * those on both sides (they decide the scores), then those shared within one side (they decide
- * the diversity knob's similarities), each by how many items hold them.
+ * those on both sides (they decide the scores), heaviest first: by the product of what the
+ * candidates and the history hold of them, which is what they add to all candidate × history dot
+ * products together before normalising. Then those shared within one side (they decide the diversity knob's similarities), by
+ * how many items hold them.
+ *
+ * Heaviest, not most widely held: with catalogue relations a list can share far more than `dims`
+ * features with a long history, most of them implied at a small weight and held by many items;
+ * ordered by count, a brand that one candidate and one history item hold outright lost its
+ * coordinate to them and was hashed. On the validation item, engine, all users, HR@10 / NDCG@10
+ * went Beauty 0.4214 / 0.2720 → 0.4235 / 0.2735 and Sports 0.4405 / 0.2624 → 0.4424 / 0.2637,
+ * level with doubling `dims` to 256 (0.4236 / 0.2736, 0.4422 / 0.2636) at no cost in width.
  */
-function sharedCoordinates(onCandidates: Map<number, number>, onHistory: Map<number, number>, dims: number): Map<number, number> {
-  const shared: { hash: number; both: boolean; count: number }[] = [];
+export function sharedCoordinates(onCandidates: ReadonlyMap<number, Held>, onHistory: ReadonlyMap<number, Held>, dims: number): Map<number, number> {
+  const shared: { hash: number; both: boolean; count: number; weight: number }[] = [];
   for (const [hash, c] of onCandidates) {
-    const h = onHistory.get(hash) ?? 0;
-    if (c + h >= 2) shared.push({ hash, both: h > 0, count: c + h });
+    const h = onHistory.get(hash);
+    const count = c.count + (h?.count ?? 0);
+    if (count >= 2) shared.push({ hash, both: h !== undefined, count, weight: h ? c.mass * h.mass : 0 });
   }
-  if (shared.length > dims) shared.sort((a, b) => Number(b.both) - Number(a.both) || b.count - a.count || a.hash - b.hash);
+  if (shared.length > dims) shared.sort((a, b) => Number(b.both) - Number(a.both) || b.weight - a.weight || b.count - a.count || a.hash - b.hash);
   return new Map(shared.map((s, k) => [s.hash, k < dims ? k : -1]));
 }
 

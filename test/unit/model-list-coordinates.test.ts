@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listCoordinates, usesExactOverlap } from '../../src/model/list-coordinates.js';
+import { listCoordinates, sharedCoordinates, usesExactOverlap } from '../../src/model/list-coordinates.js';
 import { featureScale, featureSet, RARITY_FIELDS, type FeatureSet } from '../../src/model/item-vector.js';
 import { listRarity } from '../../src/model/list-rarity.js';
 import { createDefaultModel } from '../../src/model/model.js';
@@ -101,6 +101,20 @@ describe('list coordinates (exact overlap)', () => {
     const v = vectorsOf(withSolo, [solo], model);
     expect(v.dot(v.cand(20), v.hist(0))).toBeCloseTo(exactCosine(featureSet(withSolo[20]!), featureSet(solo), model), 5);
     for (let i = 0; i < 20; i++) expect(Number.isFinite(v.dot(v.cand(i), v.cand(i)))).toBe(true);
+  });
+
+  it('past `dims`, gives the heaviest features both sides share their own coordinates, however few items hold them', () => {
+    // A brand one candidate and one history item hold outright, against light features (implied
+    // ones, say) that many hold; and features only candidates share, which come last.
+    const held = (count: number, mass: number) => ({ count, mass });
+    const onHistory = new Map([[1, held(1, 0.8)], ...Array.from({ length: 6 }, (_, i) => [10 + i, held(3, 0.05)] as const)]);
+    const onCandidates = new Map([[1, held(1, 0.8)], [99, held(40, 20)], ...Array.from({ length: 6 }, (_, i) => [10 + i, held(30, 0.5)] as const)]);
+    const at = sharedCoordinates(onCandidates, onHistory, 4);
+    expect(at.get(1)).toBe(0);
+    expect([...at].filter(([, c]) => c >= 0).map(([hash]) => hash).sort((a, b) => a - b)).toEqual([1, 10, 11, 12]);
+    expect(at.get(99)).toBe(-1); // shared by candidates only: after every feature of both sides
+    // Within `dims`, every shared feature gets a coordinate, in any order.
+    expect([...sharedCoordinates(onCandidates, onHistory, 8).values()].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('is on for models without a learned table unless switched off', () => {
