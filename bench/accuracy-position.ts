@@ -18,7 +18,7 @@ const users = selectUsers(ds, { protocols: ['sampled'], target: 'valid', limitUs
 const pop = popularityCounts(ds, 'valid');
 const cands = makeCandidates(ds, 1, pop);
 const rep = await createReplayer(createDefaultModel({ positionWeight: 0 }), await createNodeScorer('js'));
-const pws = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2, 1e9]; // 1e9: the shop's order alone (PopRec)
+const pws = [0, 0.02, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2, 1e9]; // 1e9: the shop's order alone (PopRec)
 const ms = pws.map(() => createMetrics());
 const scale: number[] = [];
 for (const u of users) {
