@@ -157,8 +157,8 @@ export interface Held {
  * -1 (hashed) for the rest; features absent from the map are held by one item only. First come
  * those on both sides (they decide the scores), heaviest first: by the product of what the
  * candidates and the history hold of them, which is what they add to all candidate × history dot
- * products together before normalising. Then those shared within one side (they decide the diversity knob's similarities), by
- * how many items hold them.
+ * products together before normalising. Then those shared within one side (they decide the
+ * diversity knob's similarities), by how many items hold them.
  *
  * Heaviest, not most widely held: with catalogue relations a list can share far more than `dims`
  * features with a long history, most of them implied at a small weight and held by many items;
