@@ -44,22 +44,22 @@ export function listCoordinates(
     for (let k = 0; k < out.length; k++) out[k] = rarity && item.taxonomy[k] ? item.values[k]! * rarity(item.hashes[k]!) : item.values[k]!;
     return out;
   });
-  const onCandidates = new Map<number, Held>();
-  const onHistory = new Map<number, Held>();
-  const hold = (on: Map<number, Held>, hash: number, value: number) => {
-    const held = on.get(hash);
-    if (held) {
-      held.count++;
-      held.mass += value;
-    } else on.set(hash, { count: 1, mass: value });
-  };
-  for (let i = candidates.length; i < items.length; i++) items[i]!.hashes.forEach((hash, k) => hold(onHistory, hash, weighted[i]![k]!));
+  const onCandidates = new Map<number, number>();
+  const onHistory = new Map<number, number>();
+  for (let i = candidates.length; i < items.length; i++) for (const hash of items[i]!.hashes) onHistory.set(hash, (onHistory.get(hash) ?? 0) + 1);
   for (let i = 0; i < candidates.length; i++) {
-    items[i]!.hashes.forEach((hash, k) => {
-      if (withinList || onHistory.has(hash)) hold(onCandidates, hash, weighted[i]![k]!);
-    });
+    for (const hash of items[i]!.hashes) if (withinList || onHistory.has(hash)) onCandidates.set(hash, (onCandidates.get(hash) ?? 0) + 1);
   }
-  const coordinate = exact ? sharedCoordinates(onCandidates, onHistory, dims) : undefined;
+  // Masses only when the shared features overflow `dims` (they order the overflow).
+  const masses = (): SideMasses => {
+    const sum = (from: number, to: number) => {
+      const mass = new Map<number, number>();
+      for (let i = from; i < to; i++) items[i]!.hashes.forEach((hash, k) => mass.set(hash, (mass.get(hash) ?? 0) + weighted[i]![k]!));
+      return mass;
+    };
+    return { candidates: sum(0, candidates.length), history: sum(candidates.length, items.length) };
+  };
+  const coordinate = exact ? sharedCoordinates(onCandidates, onHistory, dims, masses) : undefined;
   const normalize = model.params.normalize !== false;
   cand.fill(0, 0, candidates.length * dims);
   hist.fill(0, 0, history.length * dims);
@@ -143,17 +143,16 @@ function sparse(set: FeatureSet, model: InterestModel): Sparse {
   return out;
 }
 
-/** A feature as one side of a rank call (candidates or history) holds it. */
-export interface Held {
-  /** Items holding the feature. */
-  count: number;
-  /** Σ of its weighted values over them (list × catalogue rarity applied). */
-  mass: number;
+/** Σ of each feature's weighted values (list × catalogue rarity applied) over the candidates, and over the history. */
+export interface SideMasses {
+  candidates: ReadonlyMap<number, number>;
+  history: ReadonlyMap<number, number>;
 }
 
 /**
  * Coordinates of the features two or more items hold, a candidate among them (a feature only
- * history items share enters no candidate's score): its own (0..dims-1) for the first `dims`,
+ * history items share enters no candidate's score), from how many candidates and history items
+ * hold each: its own (0..dims-1) for the first `dims`,
  * -1 (hashed) for the rest; features absent from the map are held by one item only. First come
  * those on both sides (they decide the scores), heaviest first: by the product of what the
  * candidates and the history hold of them, which is what they add to all candidate × history dot
@@ -167,14 +166,17 @@ export interface Held {
  * went Beauty 0.4214 / 0.2720 → 0.4235 / 0.2735 and Sports 0.4405 / 0.2624 → 0.4424 / 0.2637,
  * level with doubling `dims` to 256 (0.4236 / 0.2736, 0.4422 / 0.2636) at no cost in width.
  */
-export function sharedCoordinates(onCandidates: ReadonlyMap<number, Held>, onHistory: ReadonlyMap<number, Held>, dims: number): Map<number, number> {
+export function sharedCoordinates(onCandidates: ReadonlyMap<number, number>, onHistory: ReadonlyMap<number, number>, dims: number, masses: () => SideMasses): Map<number, number> {
   const shared: { hash: number; both: boolean; count: number; weight: number }[] = [];
   for (const [hash, c] of onCandidates) {
-    const h = onHistory.get(hash);
-    const count = c.count + (h?.count ?? 0);
-    if (count >= 2) shared.push({ hash, both: h !== undefined, count, weight: h ? c.mass * h.mass : 0 });
+    const h = onHistory.get(hash) ?? 0;
+    if (c + h >= 2) shared.push({ hash, both: h > 0, count: c + h, weight: 0 });
   }
-  if (shared.length > dims) shared.sort((a, b) => Number(b.both) - Number(a.both) || b.weight - a.weight || b.count - a.count || a.hash - b.hash);
+  if (shared.length > dims) {
+    const mass = masses();
+    for (const s of shared) if (s.both) s.weight = (mass.candidates.get(s.hash) ?? 0) * (mass.history.get(s.hash) ?? 0);
+    shared.sort((a, b) => Number(b.both) - Number(a.both) || b.weight - a.weight || b.count - a.count || a.hash - b.hash);
+  }
   return new Map(shared.map((s, k) => [s.hash, k < dims ? k : -1]));
 }
 

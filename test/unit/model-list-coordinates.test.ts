@@ -106,15 +106,21 @@ describe('list coordinates (exact overlap)', () => {
   it('past `dims`, gives the heaviest features both sides share their own coordinates, however few items hold them', () => {
     // A brand one candidate and one history item hold outright, against light features (implied
     // ones, say) that many hold; and features only candidates share, which come last.
-    const held = (count: number, mass: number) => ({ count, mass });
-    const onHistory = new Map([[1, held(1, 0.8)], ...Array.from({ length: 6 }, (_, i) => [10 + i, held(3, 0.05)] as const)]);
-    const onCandidates = new Map([[1, held(1, 0.8)], [99, held(40, 20)], ...Array.from({ length: 6 }, (_, i) => [10 + i, held(30, 0.5)] as const)]);
-    const at = sharedCoordinates(onCandidates, onHistory, 4);
+    const onHistory = new Map([[1, 1], ...Array.from({ length: 6 }, (_, i) => [10 + i, 3] as const)]);
+    const onCandidates = new Map([[1, 1], [99, 40], ...Array.from({ length: 6 }, (_, i) => [10 + i, 30] as const)]);
+    const mass = {
+      history: new Map([[1, 0.8], ...Array.from({ length: 6 }, (_, i) => [10 + i, 0.05] as const)]),
+      candidates: new Map([[1, 0.8], [99, 20], ...Array.from({ length: 6 }, (_, i) => [10 + i, 0.5] as const)]),
+    };
+    let asked = 0;
+    const masses = () => (asked++, mass);
+    const at = sharedCoordinates(onCandidates, onHistory, 4, masses);
     expect(at.get(1)).toBe(0);
     expect([...at].filter(([, c]) => c >= 0).map(([hash]) => hash).sort((a, b) => a - b)).toEqual([1, 10, 11, 12]);
     expect(at.get(99)).toBe(-1); // shared by candidates only: after every feature of both sides
     // Within `dims`, every shared feature gets a coordinate, in any order.
-    expect([...sharedCoordinates(onCandidates, onHistory, 8).values()].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect([...sharedCoordinates(onCandidates, onHistory, 8, masses).values()].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(asked).toBe(1); // masses are summed only when the features overflow
   });
 
   it('is on for models without a learned table unless switched off', () => {
