@@ -25,7 +25,7 @@ export interface CatalogCounts {
   keys: Uint32Array;
   /** How many items carry `keys[k]` (each item once per feature). */
   counts: Uint32Array;
-  /** The features most often held with each (`catalog-relations.ts`); absent in older models. */
+  /** A few features held with each, those lying most within it (`catalog-relations.ts`); absent in older models. */
   related?: CatalogRelations;
 }
 

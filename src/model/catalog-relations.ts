@@ -3,8 +3,8 @@ import { findKey } from './model.js';
 /**
  * Which taxonomy features go together on the shop's products: for each brand, category or attr,
  * a few others held by the same items (those lying most within it: `relateCatalog`), with how
- * many items hold both. Product-feed
- * statistics, like the counts in `catalog-rarity.ts`: no shopper's behaviour.
+ * many items hold both. Product-feed statistics, like the counts in `catalog-rarity.ts`: no
+ * shopper's behaviour.
  *
  * Why: with exact overlap, an item that shares no brand or category with anything the shopper
  * looked at scores as if the shopper had no history at all. On Beauty's validation item that is

@@ -39,11 +39,9 @@ export function listCoordinates(
 ): void {
   const dims = model.params.dims;
   const items = [...candidates, ...history].map((set) => sparse(set, model));
-  const weighted = items.map((item) => {
-    const out = new Float64Array(item.hashes.length);
-    for (let k = 0; k < out.length; k++) out[k] = rarity && item.taxonomy[k] ? item.values[k]! * rarity(item.hashes[k]!) : item.values[k]!;
-    return out;
-  });
+  // A feature's value in this call: rarity weighs the taxonomy (read where needed, not stored:
+  // only overflowing lists read it twice).
+  const valueOf = (item: Sparse, k: number) => (rarity && item.taxonomy[k] ? item.values[k]! * rarity(item.hashes[k]!) : item.values[k]!);
   const onCandidates = new Map<number, number>();
   const onHistory = new Map<number, number>();
   for (let i = candidates.length; i < items.length; i++) for (const hash of items[i]!.hashes) onHistory.set(hash, (onHistory.get(hash) ?? 0) + 1);
@@ -54,7 +52,7 @@ export function listCoordinates(
   const masses = (): SideMasses => {
     const sum = (from: number, to: number) => {
       const mass = new Map<number, number>();
-      for (let i = from; i < to; i++) items[i]!.hashes.forEach((hash, k) => mass.set(hash, (mass.get(hash) ?? 0) + weighted[i]![k]!));
+      for (let i = from; i < to; i++) items[i]!.hashes.forEach((hash, k) => mass.set(hash, (mass.get(hash) ?? 0) + valueOf(items[i]!, k)));
       return mass;
     };
     return { candidates: sum(0, candidates.length), history: sum(candidates.length, items.length) };
@@ -74,7 +72,7 @@ export function listCoordinates(
     placed.length = 0;
     for (let k = 0; k < item.hashes.length; k++) {
       const hash = item.hashes[k]!;
-      const value = weighted[i]![k]!;
+      const value = valueOf(item, k);
       if (value === 0) continue;
       const c = coordinate ? coordinate.get(hash) : -1;
       if (c === undefined) privateSq += value * value;
