@@ -27,7 +27,7 @@ await build({
   ...common,
   build: {
     ...output,
-    lib: { entry: { index: src('index.ts'), engine: src('engine/index.ts') }, formats: ['es'] },
+    lib: { entry: { index: src('index.ts'), engine: src('engine.ts') }, formats: ['es'] },
     rollupOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
   },
 });
@@ -40,12 +40,12 @@ await build({
     {
       name: 'hearth-main-entry-external',
       enforce: 'pre',
-      resolveId: (id, importer) => (id === '../index.js' && importer?.includes('/src/react/') ? { id: './index.js', external: true } : null),
+      resolveId: (id, importer) => (id === '../../index.js' && importer?.includes('/src/page/react/') ? { id: './index.js', external: true } : null),
     },
   ],
   build: {
     ...output,
-    lib: { entry: { react: src('react/index.ts') }, formats: ['es'] },
+    lib: { entry: { react: src('react.ts') }, formats: ['es'] },
     rollupOptions: { external: ['react', 'react/jsx-runtime'], output: { entryFileNames: '[name].js' } },
   },
 });
@@ -71,7 +71,7 @@ for (const backend of ['cpu', 'webgl', 'webgpu']) {
 // 3. Script-tag build: the same client, with the worker URL taken from the script's own src.
 await build({
   ...common,
-  resolve: { alias: [{ find: /^\.\/default-worker-url\.js$/, replacement: src('client/iife-worker-url.ts') }] },
+  resolve: { alias: [{ find: /^\.\/default-worker-url\.js$/, replacement: src('page/client/iife-worker-url.ts') }] },
   build: {
     ...output,
     lib: { entry: src('iife.ts'), formats: ['iife'], name: 'HearthLoader', fileName: () => 'hearth.iife.js' },

@@ -12,8 +12,8 @@ if (run('npm', ['run', 'build']) !== 0) {
   process.exit(1);
 }
 
-// Size budgets of the built files (bench/perf/size-budgets.json) count as one check.
-const sizeStatus = run('npx', ['tsx', 'bench/perf/size.ts']);
+// Size budgets of the built files (tools/bench/perf/size-budgets.json) count as one check.
+const sizeStatus = run('npx', ['tsx', 'tools/bench/perf/size.ts']);
 
 const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 const browserStatus = run('npx', ['playwright', 'test']);

@@ -2,7 +2,7 @@
  * Script-tag entry (`dist/hearth.iife.js`): `window.Hearth`, automatic tracking and DOM
  * reranking for shops. The only entry that touches the window global (through `boot`).
  */
-import { boot } from './dom/boot.js';
+import { boot } from './page/dom/boot.js';
 import { debug } from './core/log.js';
 
 // `document.currentScript` is only set while this script first runs: read it now, not later.

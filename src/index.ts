@@ -2,7 +2,7 @@
  * Hearth: on-device personalisation for e-commerce lists.
  * The public ESM entry: `createHearth` and the public types, nothing else.
  */
-export { createHearth } from './client/create-hearth.js';
+export { createHearth } from './page/client/create-hearth.js';
 export type {
   AttributeValue,
   BackendChoice,
@@ -18,5 +18,5 @@ export type {
   RerankOptions,
   ScorerName,
   TrackEvent,
-} from './types.js';
-export { CONSENT_STATES, EVENT_TYPES } from './types.js';
+} from './core/types.js';
+export { CONSENT_STATES, EVENT_TYPES } from './core/types.js';

@@ -1,5 +1,5 @@
-import { createJsScorer } from '../model/score-js.js';
-import type { Scorer } from '../model/scorer.js';
+import { createJsScorer } from '../core/score/score-js.js';
+import type { Scorer } from '../core/score/scorer.js';
 
 /**
  * The engine's scorer from the moment the store is open: the plain-JS reference scorer

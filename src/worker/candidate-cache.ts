@@ -1,5 +1,5 @@
-import { candidateLines, parseCandidate } from '../core/candidate-wire.js';
-import type { WireItem } from '../core/wire.js';
+import { candidateLines, parseCandidate } from '../core/wire/candidate-wire.js';
+import type { WireItem } from '../core/wire/wire.js';
 
 /**
  * The worker's memory of candidates it has parsed, keyed by their encoded line. A shop shows

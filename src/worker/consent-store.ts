@@ -1,7 +1,7 @@
-import { createMemoryStore } from '../store/memory-store.js';
-import { openIdbStore } from '../store/idb-store.js';
-import type { EventStore } from '../store/event-store.js';
-import type { ConsentState } from '../types.js';
+import { createMemoryStore } from '../core/store/memory-store.js';
+import { openIdbStore } from './store/idb-store.js';
+import type { EventStore } from '../core/store/event-store.js';
+import type { ConsentState } from '../core/types.js';
 import { debug } from '../core/log.js';
 
 /** IndexedDB, or memory where it is unavailable (private modes, disabled storage, a blocked upgrade). */

@@ -1,5 +1,5 @@
-import type { BackendChoice, BackendName } from '../types.js';
-import type { Scorer } from '../model/scorer.js';
+import type { BackendChoice, BackendName } from '../core/types.js';
+import type { Scorer } from '../core/score/scorer.js';
 import type * as TfChunk from './tf/tf-chunk.js';
 import { TF_FILE, TF_GLOBAL } from './tf/chunk-files.js';
 import { importBeside } from './tf/import-script.js';

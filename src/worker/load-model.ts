@@ -1,6 +1,6 @@
-import { decodeModel, parseManifest, type ModelManifest } from '../model/model-format.js';
-import type { InterestModel } from '../model/model.js';
-import { PUBLIC_META_PREFIX, type EventStore } from '../store/event-store.js';
+import { decodeModel, parseManifest, type ModelManifest } from '../core/model/model-format.js';
+import type { InterestModel } from '../core/model/model.js';
+import { PUBLIC_META_PREFIX, type EventStore } from '../core/store/event-store.js';
 import { debug } from '../core/log.js';
 
 const CACHE_KEY = `${PUBLIC_META_PREFIX}model`;

@@ -1,9 +1,9 @@
 import { transfer } from 'comlink';
-import type { WireItem } from '../core/wire.js';
-import { REASONED_PLACES, type EngineRankResult } from '../engine/engine.js';
-import type { ScorerName } from '../types.js';
+import type { WireItem } from '../core/wire/wire.js';
+import { REASONED_PLACES, type EngineRankResult } from '../core/engine/engine.js';
+import type { ScorerName } from '../core/types.js';
 import { createCandidateCache } from './candidate-cache.js';
-import type { WorkerRankResult } from './protocol.js';
+import type { WorkerRankResult } from '../core/wire/protocol.js';
 
 // One per worker: the candidates it has parsed, whoever asks (they are the shop's lists, not shopper data).
 const candidates = createCandidateCache();

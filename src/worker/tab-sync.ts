@@ -1,6 +1,6 @@
-import type { StoredEvent } from '../core/wire.js';
-import type { ForgetWire } from '../core/validate.js';
-import type { Engine } from '../engine/engine.js';
+import type { StoredEvent } from '../core/wire/wire.js';
+import type { ForgetWire } from '../core/wire/validate.js';
+import type { Engine } from '../core/engine/engine.js';
 import { debug } from '../core/log.js';
 
 type SyncMessage = { kind: 'events'; events: StoredEvent[] } | { kind: 'forget'; what: ForgetWire };

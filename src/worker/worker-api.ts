@@ -1,16 +1,16 @@
-import { createEngine, type Engine } from '../engine/engine.js';
-import type { EventStore } from '../store/event-store.js';
-import { createDefaultModel, type InterestModel } from '../model/model.js';
+import { createEngine, type Engine } from '../core/engine/engine.js';
+import type { EventStore } from '../core/store/event-store.js';
+import { createDefaultModel, type InterestModel } from '../core/model/model.js';
 import { createBridgeScorer } from './bridge-scorer.js';
 import { startLazyBackend, type LazyBackend } from './lazy-backend.js';
 import { loadModel } from './load-model.js';
 import { createTabSync } from './tab-sync.js';
 import { deleteDatabase, storeForConsent } from './consent-store.js';
-import { createMemoryStore } from '../store/memory-store.js';
+import { createMemoryStore } from '../core/store/memory-store.js';
 import { debug } from '../core/log.js';
-import { startLearning, type Learning } from '../learn/learn-loop.js';
-import type { ConsentState } from '../types.js';
-import type { InitConfig, WorkerApi, WorkerReady } from './protocol.js';
+import { startLearning, type Learning } from './learn-loop.js';
+import type { ConsentState } from '../core/types.js';
+import type { InitConfig, WorkerApi, WorkerReady } from '../core/wire/protocol.js';
 import { decodeRankRequest, encodeRankResult } from './rank-codec.js';
 
 async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: InterestModel) => void): Promise<InterestModel> {

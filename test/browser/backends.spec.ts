@@ -1,6 +1,6 @@
 import { test, expect, catalogue, type Catalogue } from './fixtures.js';
 import type { StaticServer } from '../support/static-server.js';
-import { createEngine, createMemoryStore, createDefaultModel, createJsScorer, validateEvent, candidateItems } from '../../src/engine/index.js';
+import { createEngine, createMemoryStore, createDefaultModel, createJsScorer, validateEvent, candidateItems } from '../../src/engine.js';
 
 const items = catalogue(60);
 const clicked = ['p1', 'p5', 'p9', 'p14', 'p22'];

@@ -1,8 +1,8 @@
 import { test, expect } from './fixtures.js';
-import type * as EngineModule from '../../src/engine/index.js';
+import type * as EngineModule from '../../src/engine.js';
 import type * as ComlinkModule from 'comlink';
 import type { Page } from '@playwright/test';
-import type { WorkerApi, WorkerDiagnostics } from '../../src/worker/protocol.js';
+import type { WorkerApi, WorkerDiagnostics } from '../../src/core/wire/protocol.js';
 
 interface LearnWindow {
   E: typeof EngineModule;
@@ -16,7 +16,7 @@ const items = Array.from({ length: 48 }, (_, i) => ({ id: `p${i}`, title: `${col
 
 /** A tab whose worker is driven through comlink: diagnostics() (the learner's status) is worker contract, not public API. */
 async function openTab(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}/bench/pages/perf.html`);
+  await page.goto(`${origin}/tools/bench/pages/perf.html`);
   await page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
   await page.evaluate(async (db) => {
     const w = window as unknown as LearnWindow;

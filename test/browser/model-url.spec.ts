@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect, catalogue, repoRoot, type Catalogue } from './fixtures.js';
-import { encodeModel } from '../../src/model/model-format.js';
-import { createDefaultModel } from '../../src/model/model.js';
-import { createCatalogModel } from '../../src/model/catalog-rarity.js';
-import { DEFAULT_PARAMS } from '../../src/model/params.js';
-import { hashString } from '../../src/model/hash.js';
+import { encodeModel } from '../../src/core/model/model-format.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
+import { createCatalogModel } from '../../src/core/model/catalog-rarity.js';
+import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
+import { hashString } from '../../src/core/model/hash.js';
 import { nailFeed } from '../support/nail-feed.js';
 
 const items = catalogue(12);

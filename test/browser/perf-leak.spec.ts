@@ -1,7 +1,7 @@
 import { test, expect, catalogue } from './fixtures.js';
-import type * as EngineModule from '../../src/engine/index.js';
+import type * as EngineModule from '../../src/engine.js';
 import type * as ComlinkModule from 'comlink';
-import type { WorkerApi } from '../../src/worker/protocol.js';
+import type { WorkerApi } from '../../src/core/wire/protocol.js';
 
 interface LeakWindow {
   E: typeof EngineModule;
@@ -18,7 +18,7 @@ const items = catalogue(300);
  */
 for (const backend of ['wasm', 'cpu', 'webgl', 'webgpu'] as const) {
   test(`${backend}: no tensors leak over many reranks`, async ({ page, server, pageErrors }) => {
-    await page.goto(`${server.origin}/bench/pages/perf.html`);
+    await page.goto(`${server.origin}/tools/bench/pages/perf.html`);
     await page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
     // SwiftShader WebGPU takes ~100 ms a rerank: fewer rounds, same buckets.
     const rounds = backend === 'webgpu' ? 5 : 40;

@@ -1,4 +1,4 @@
-import type { WireItem } from '../../src/core/wire.js';
+import type { WireItem } from '../../src/core/wire/wire.js';
 
 /**
  * A beauty feed of 1,140 items for the catalogue-relations tests (unit and browser): nail polish

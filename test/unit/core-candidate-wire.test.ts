@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { candidateLines, checkWireItem, encodeCandidates, parseCandidate } from '../../src/core/candidate-wire.js';
-import { candidateItems, INPUT_ERROR } from '../../src/core/validate.js';
-import { itemFeatures } from '../../src/model/features.js';
+import { candidateLines, checkWireItem, encodeCandidates, parseCandidate } from '../../src/core/wire/candidate-wire.js';
+import { candidateItems, INPUT_ERROR } from '../../src/core/wire/validate.js';
+import { itemFeatures } from '../../src/core/model/features.js';
 import { createCandidateCache } from '../../src/worker/candidate-cache.js';
-import { createLineCache } from '../../src/client/line-cache.js';
+import { createLineCache } from '../../src/page/client/line-cache.js';
 import { encodeRankResult } from '../../src/worker/rank-codec.js';
-import { rankedResult } from '../../src/client/results.js';
-import { REASONED_PLACES, type EngineRankResult } from '../../src/engine/engine.js';
+import { rankedResult } from '../../src/page/client/results.js';
+import { REASONED_PLACES, type EngineRankResult } from '../../src/core/engine/engine.js';
 import { createFuzzer } from '../support/fuzz.js';
-import type { Reason } from '../../src/types.js';
+import type { Reason } from '../../src/core/types.js';
 
 import { messageOf } from '../support/message-of.js';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine/engine.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { createDefaultModel } from '../../src/model/model.js';
-import { createJsScorer } from '../../src/model/score-js.js';
-import { candidateItems, validateEvent } from '../../src/core/validate.js';
-import { buildHistory } from '../../src/model/history.js';
-import { DEFAULT_PARAMS } from '../../src/model/params.js';
-import type { StoredEvent } from '../../src/core/wire.js';
+import { createEngine } from '../../src/core/engine/engine.js';
+import { createMemoryStore } from '../../src/core/store/memory-store.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
+import { createJsScorer } from '../../src/core/score/score-js.js';
+import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
+import { buildHistory } from '../../src/core/model/history.js';
+import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
+import type { StoredEvent } from '../../src/core/wire/wire.js';
 
 const NOW = 1_800_000_000_000;
 const cats = ['Shoes', 'Jackets', 'Tents', 'Bikes'];

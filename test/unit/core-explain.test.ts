@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine/engine.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { createDefaultModel } from '../../src/model/model.js';
-import { createJsScorer } from '../../src/model/score-js.js';
-import { candidateItems, validateEvent } from '../../src/core/validate.js';
-import { seededUniform } from '../../src/rank/random.js';
-import { SESSION_GAP_MS } from '../../src/engine/profile.js';
+import { createEngine } from '../../src/core/engine/engine.js';
+import { createMemoryStore } from '../../src/core/store/memory-store.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
+import { createJsScorer } from '../../src/core/score/score-js.js';
+import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
+import { seededUniform } from '../../src/core/rank/random.js';
+import { SESSION_GAP_MS } from '../../src/core/engine/profile.js';
 
 const NOW = 1_800_000_000_000;
 const tent = (id: string, brand: string, price = 200) => ({ id, title: `Tent ${id}`, brand, categories: ['Camping', 'Tents'], price });

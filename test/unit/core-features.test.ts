@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { hashString } from '../../src/model/hash.js';
-import { itemFeatures, priceBand } from '../../src/model/features.js';
-import { itemVector } from '../../src/model/item-vector.js';
-import { createDefaultModel } from '../../src/model/model.js';
+import { hashString } from '../../src/core/model/hash.js';
+import { itemFeatures, priceBand } from '../../src/core/model/features.js';
+import { itemVector } from '../../src/core/model/item-vector.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, v, i) => s + v * b[i]!, 0);
 

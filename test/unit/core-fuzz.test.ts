@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createFuzzer } from '../support/fuzz.js';
-import { candidateItems, validateEvent, validateRerankOptions, INPUT_ERROR } from '../../src/core/validate.js';
-import { LIMITS } from '../../src/core/limits.js';
-import { createEngine } from '../../src/engine/engine.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { createDefaultModel } from '../../src/model/model.js';
-import { createJsScorer } from '../../src/model/score-js.js';
-import type { WireEvent, WireItem } from '../../src/core/wire.js';
+import { candidateItems, validateEvent, validateRerankOptions, INPUT_ERROR } from '../../src/core/wire/validate.js';
+import { LIMITS } from '../../src/core/wire/limits.js';
+import { createEngine } from '../../src/core/engine/engine.js';
+import { createMemoryStore } from '../../src/core/store/memory-store.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
+import { createJsScorer } from '../../src/core/score/score-js.js';
+import type { WireEvent, WireItem } from '../../src/core/wire/wire.js';
 
 /** A rejection must be ours, and say which field and what is expected. */
 function expectNamedRejection(err: unknown, fieldPrefix: RegExp): void {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistory, eventWeight, type HistoryEntry } from '../../src/model/history.js';
-import { DEFAULT_PARAMS, type ModelParams } from '../../src/model/params.js';
-import type { StoredEvent } from '../../src/core/wire.js';
-import { EVENT_TYPES } from '../../src/types.js';
+import { buildHistory, eventWeight, type HistoryEntry } from '../../src/core/model/history.js';
+import { DEFAULT_PARAMS, type ModelParams } from '../../src/core/model/params.js';
+import type { StoredEvent } from '../../src/core/wire/wire.js';
+import { EVENT_TYPES } from '../../src/core/types.js';
 
 const STRENGTH = { impression: 0, view: 1, click: 2, add_to_cart: 3, purchase: 4 } as const;
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistory, SESSION_GAP_MS } from '../../src/model/history.js';
-import { createHistoryIndex } from '../../src/model/history-index.js';
-import { DEFAULT_PARAMS, type ModelParams } from '../../src/model/params.js';
-import { createEngine } from '../../src/engine/engine.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { createDefaultModel } from '../../src/model/model.js';
-import { createJsScorer } from '../../src/model/score-js.js';
-import type { StoredEvent, WireEvent } from '../../src/core/wire.js';
-import { EVENT_TYPES } from '../../src/types.js';
+import { buildHistory, SESSION_GAP_MS } from '../../src/core/model/history.js';
+import { createHistoryIndex } from '../../src/core/model/history-index.js';
+import { DEFAULT_PARAMS, type ModelParams } from '../../src/core/model/params.js';
+import { createEngine } from '../../src/core/engine/engine.js';
+import { createMemoryStore } from '../../src/core/store/memory-store.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
+import { createJsScorer } from '../../src/core/score/score-js.js';
+import type { StoredEvent, WireEvent } from '../../src/core/wire/wire.js';
+import { EVENT_TYPES } from '../../src/core/types.js';
 
 const NOW = 1_800_000_000_000;
 

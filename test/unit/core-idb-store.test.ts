@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openIdbStore } from '../../src/store/idb-store.js';
-import { PUBLIC_META_PREFIX } from '../../src/store/event-store.js';
-import { DB_VERSION } from '../../src/store/schema.js';
-import type { WireEvent } from '../../src/core/wire.js';
+import { openIdbStore } from '../../src/worker/store/idb-store.js';
+import { PUBLIC_META_PREFIX } from '../../src/core/store/event-store.js';
+import { DB_VERSION } from '../../src/worker/store/schema.js';
+import type { WireEvent } from '../../src/core/wire/wire.js';
 
 const event = (id: string, at = 1_800_000_000_000): WireEvent => ({ type: 'click', item: { id }, at });
 

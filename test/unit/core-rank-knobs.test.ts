@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { arrange } from '../../src/rank/arrange.js';
-import { intraListDiversity } from '../../src/rank/diversify.js';
-import { epsilonFor, PRIVACY_CLIP } from '../../src/rank/privacy-noise.js';
-import { seededUniform } from '../../src/rank/random.js';
-import { orderBy, positionPrior } from '../../src/rank/blend.js';
+import { arrange } from '../../src/core/rank/arrange.js';
+import { intraListDiversity } from '../../src/core/rank/diversify.js';
+import { epsilonFor, PRIVACY_CLIP } from '../../src/core/rank/privacy-noise.js';
+import { seededUniform } from '../../src/core/rank/random.js';
+import { orderBy, positionPrior } from '../../src/core/rank/blend.js';
 
 /** n unit vectors in `groups` tight clusters (dims 8): items i and i+groups are near-duplicates. */
 function clustered(n: number, groups: number, dims = 8): Float32Array {

@@ -1,9 +1,9 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { createTfScorer, bucket } from '../../src/model/score-tf.js';
-import { scoreReference } from '../../src/model/score-js.js';
-import type { ScoreInput } from '../../src/model/scorer.js';
+import { createTfScorer, bucket } from '../../src/core/score/score-tf.js';
+import { scoreReference } from '../../src/core/score/score-js.js';
+import type { ScoreInput } from '../../src/core/score/scorer.js';
 
 function randomInput(n: number, m: number, dims: number, seed: number): ScoreInput {
   let s = seed;

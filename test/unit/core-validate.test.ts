@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../../src/core/validate.js';
-import { resolveOptions } from '../../src/client/options.js';
+import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../../src/core/wire/validate.js';
+import { resolveOptions } from '../../src/page/client/options.js';
 
 import { messageOf } from '../support/message-of.js';
 

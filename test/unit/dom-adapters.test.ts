@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ga4Events } from '../../src/dom/ga4.js';
-import { segmentEvents } from '../../src/dom/segment.js';
-import { productFromJsonLd } from '../../src/dom/json-ld.js';
-import { readScriptOptions } from '../../src/dom/script-options.js';
-import { createAutoTracker } from '../../src/dom/auto-tracker.js';
-import { price, toItem } from '../../src/dom/item-fields.js';
-import type { Hearth, TrackEvent } from '../../src/types.js';
+import { ga4Events } from '../../src/page/dom/ga4.js';
+import { segmentEvents } from '../../src/page/dom/segment.js';
+import { productFromJsonLd } from '../../src/page/dom/json-ld.js';
+import { readScriptOptions } from '../../src/page/dom/script-options.js';
+import { createAutoTracker } from '../../src/page/dom/auto-tracker.js';
+import { price, toItem } from '../../src/page/dom/item-fields.js';
+import type { Hearth, TrackEvent } from '../../src/core/types.js';
 
 function gtagArgs(...args: unknown[]): IArguments {
   return (function (..._: unknown[]) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { watchDataLayer } from '../../src/dom/data-layer.js';
-import { watchSegment } from '../../src/dom/segment.js';
-import type { TrackEvent } from '../../src/types.js';
+import { watchDataLayer } from '../../src/page/dom/data-layer.js';
+import { watchSegment } from '../../src/page/dom/segment.js';
+import type { TrackEvent } from '../../src/core/types.js';
 
 describe('watchDataLayer', () => {
   it('reads earlier pushes, later ones, and keeps working when GTM replaces push', () => {

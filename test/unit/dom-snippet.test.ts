@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { SNIPPET, SNIPPET_METHODS } from '../../src/dom/snippet.js';
+import { SNIPPET, SNIPPET_METHODS } from '../../src/page/dom/snippet.js';
 
 const root = resolve(import.meta.dirname, '../..');
 

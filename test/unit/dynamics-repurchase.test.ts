@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine/engine.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { createDefaultModel } from '../../src/model/model.js';
-import { createJsScorer } from '../../src/model/score-js.js';
-import { candidateItems, validateEvent } from '../../src/core/validate.js';
-import { repurchaseRates } from '../../src/train/repurchase.js';
-import { CONSUMABLE_RATE, isConsumable } from '../../src/learn/repurchase.js';
-import type { RepurchaseParams } from '../../src/model/params.js';
+import { createEngine } from '../../src/core/engine/engine.js';
+import { createMemoryStore } from '../../src/core/store/memory-store.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
+import { createJsScorer } from '../../src/core/score/score-js.js';
+import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
+import { repurchaseRates } from '../../tools/train/repurchase.js';
+import { CONSUMABLE_RATE, isConsumable } from '../../src/core/learn/repurchase.js';
+import type { RepurchaseParams } from '../../src/core/model/params.js';
 
 const NOW = 1_800_000_000_000;
 const tent = { id: 'tent-2p', title: 'Trail tent two person green', brand: 'Hilltop', categories: ['Outdoor', 'Tents'], price: 240 };
@@ -69,10 +69,10 @@ describe('repeat-purchase sense', () => {
 
 describe('trainer output', () => {
   it('carries the learned repurchase rates in the model params, through model.json and back', async () => {
-    const { readDataset } = await import('../../src/eval/dataset.js');
-    const { writeFixture } = await import('../../src/eval/fixture.js');
-    const { fit } = await import('../../src/train/fit.js');
-    const { encodeModel, parseManifest } = await import('../../src/model/model-format.js');
+    const { readDataset } = await import('../../tools/eval/dataset.js');
+    const { writeFixture } = await import('../../tools/eval/fixture.js');
+    const { fit } = await import('../../tools/train/fit.js');
+    const { encodeModel, parseManifest } = await import('../../src/core/model/model-format.js');
     const ds = readDataset(writeFixture());
     const res = fit(ds, { config: { dims: 8, window: 5, negatives: 16, batch: 16, lr: 0.05, epochs: 2 }, patience: 2 });
     const rates = res.model.params.repurchase?.rates;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createMetrics, rankOf } from '../../src/eval/metrics.js';
-import { readDataset, splitUser } from '../../src/eval/dataset.js';
-import { evaluateEngine, evaluatePopRec, makeCandidates } from '../../src/eval/evaluate.js';
-import { createDefaultModel } from '../../src/model/model.js';
-import { createJsScorer } from '../../src/model/score-js.js';
-import { writeFixture } from '../../src/eval/fixture.js';
+import { createMetrics, rankOf } from '../../tools/eval/metrics.js';
+import { readDataset, splitUser } from '../../tools/eval/dataset.js';
+import { evaluateEngine, evaluatePopRec, makeCandidates } from '../../tools/eval/evaluate.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
+import { createJsScorer } from '../../src/core/score/score-js.js';
+import { writeFixture } from '../../tools/eval/fixture.js';
 
 describe('metrics', () => {
   it('HR, NDCG and MRR from 0-based ranks', () => {

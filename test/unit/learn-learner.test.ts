@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createLearner } from '../../src/learn/learner.js';
-import { buildPairs, type Pair } from '../../src/learn/pairs.js';
-import { createDefaultModel } from '../../src/model/model.js';
-import { createVectorCache } from '../../src/model/vector-cache.js';
-import { candidateItems } from '../../src/core/validate.js';
-import { DEFAULT_PARAMS } from '../../src/model/params.js';
-import type { StoredEvent, WireItem } from '../../src/core/wire.js';
-import { addPersonalTerm, LEARNED_REASON_MIN } from '../../src/learn/personal-term.js';
-import { createEngine } from '../../src/engine/engine.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { createJsScorer } from '../../src/model/score-js.js';
-import { validateEvent } from '../../src/core/validate.js';
+import { createLearner } from '../../src/core/learn/learner.js';
+import { buildPairs, type Pair } from '../../src/core/learn/pairs.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
+import { createVectorCache } from '../../src/core/model/vector-cache.js';
+import { candidateItems } from '../../src/core/wire/validate.js';
+import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
+import type { StoredEvent, WireItem } from '../../src/core/wire/wire.js';
+import { addPersonalTerm, LEARNED_REASON_MIN } from '../../src/core/learn/personal-term.js';
+import { createEngine } from '../../src/core/engine/engine.js';
+import { createMemoryStore } from '../../src/core/store/memory-store.js';
+import { createJsScorer } from '../../src/core/score/score-js.js';
+import { validateEvent } from '../../src/core/wire/validate.js';
 
 const NOW = 1_800_000_000_000;
 const model = createDefaultModel();

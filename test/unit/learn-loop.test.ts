@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createEngine } from '../../src/engine/engine.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { createDefaultModel } from '../../src/model/model.js';
-import { createJsScorer } from '../../src/model/score-js.js';
-import { candidateItems, validateEvent } from '../../src/core/validate.js';
-import { LEARNER_META_KEY, startLearning, type Learning } from '../../src/learn/learn-loop.js';
-import type { EventStore } from '../../src/store/event-store.js';
+import { createEngine } from '../../src/core/engine/engine.js';
+import { createMemoryStore } from '../../src/core/store/memory-store.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
+import { createJsScorer } from '../../src/core/score/score-js.js';
+import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
+import { LEARNER_META_KEY, startLearning, type Learning } from '../../src/worker/learn-loop.js';
+import type { EventStore } from '../../src/core/store/event-store.js';
 
 const colours = ['red', 'blue', 'green', 'black'];
 const items = Array.from({ length: 48 }, (_, i) => ({ id: `p${i}`, title: `${colours[i % 4]} shirt ${i}`, brand: `B${i % 5}`, categories: ['Clothes', 'Shirts'], price: 20 + i }));

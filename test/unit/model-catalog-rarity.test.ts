@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { catalogRarity, countCatalog, createCatalogModel, taxonomyRarity } from '../../src/model/catalog-rarity.js';
-import { featureSet } from '../../src/model/item-vector.js';
-import { hashString } from '../../src/model/hash.js';
-import { createDefaultModel, type InterestModel } from '../../src/model/model.js';
-import { decodeModel, encodeModel, parseManifest } from '../../src/model/model-format.js';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine/index.js';
-import { candidateItems, validateEvent } from '../../src/core/validate.js';
-import type { WireItem } from '../../src/core/wire.js';
+import { catalogRarity, countCatalog, createCatalogModel, taxonomyRarity } from '../../src/core/model/catalog-rarity.js';
+import { featureSet } from '../../src/core/model/item-vector.js';
+import { hashString } from '../../src/core/model/hash.js';
+import { createDefaultModel, type InterestModel } from '../../src/core/model/model.js';
+import { decodeModel, encodeModel, parseManifest } from '../../src/core/model/model-format.js';
+import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
+import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
+import type { WireItem } from '../../src/core/wire/wire.js';
 
 const NOW = 1_800_000_000_000;
 const h = (key: string) => hashString(key);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countCatalog, createCatalogModel, impliedFeatures } from '../../src/model/catalog-rarity.js';
-import { forEachRelated } from '../../src/model/catalog-relations.js';
-import { hashString } from '../../src/model/hash.js';
-import type { InterestModel } from '../../src/model/model.js';
-import { decodeModel, encodeModel, parseManifest } from '../../src/model/model-format.js';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine/index.js';
-import { candidateItems, validateEvent } from '../../src/core/validate.js';
-import type { WireItem } from '../../src/core/wire.js';
+import { countCatalog, createCatalogModel, impliedFeatures } from '../../src/core/model/catalog-rarity.js';
+import { forEachRelated } from '../../src/core/model/catalog-relations.js';
+import { hashString } from '../../src/core/model/hash.js';
+import type { InterestModel } from '../../src/core/model/model.js';
+import { decodeModel, encodeModel, parseManifest } from '../../src/core/model/model-format.js';
+import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
+import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
+import type { WireItem } from '../../src/core/wire/wire.js';
 import { nailFeed } from '../support/nail-feed.js';
 
 const NOW = 1_800_000_000_000;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { listCoordinates, sharedCoordinates, usesExactOverlap } from '../../src/model/list-coordinates.js';
-import { featureScale, featureSet, RARITY_FIELDS, type FeatureSet } from '../../src/model/item-vector.js';
-import { listRarity } from '../../src/model/list-rarity.js';
-import { createDefaultModel } from '../../src/model/model.js';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine/index.js';
-import { candidateItems, validateEvent } from '../../src/core/validate.js';
-import type { WireItem } from '../../src/core/wire.js';
+import { listCoordinates, sharedCoordinates, usesExactOverlap } from '../../src/core/model/list-coordinates.js';
+import { featureScale, featureSet, RARITY_FIELDS, type FeatureSet } from '../../src/core/model/item-vector.js';
+import { listRarity } from '../../src/core/model/list-rarity.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
+import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
+import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
+import type { WireItem } from '../../src/core/wire/wire.js';
 
 const NOW = 1_800_000_000_000;
 const brands = ['Acme', 'Borealis', 'Cirrus'];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { listRarity, usesListRarity } from '../../src/model/list-rarity.js';
-import { featureSet } from '../../src/model/item-vector.js';
-import { hashString } from '../../src/model/hash.js';
-import { createDefaultModel } from '../../src/model/model.js';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine/index.js';
-import { candidateItems, validateEvent } from '../../src/core/validate.js';
+import { listRarity, usesListRarity } from '../../src/core/model/list-rarity.js';
+import { featureSet } from '../../src/core/model/item-vector.js';
+import { hashString } from '../../src/core/model/hash.js';
+import { createDefaultModel } from '../../src/core/model/model.js';
+import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
+import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 
 const NOW = 1_800_000_000_000;
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine/index.js';
-import { hashString } from '../../src/model/hash.js';
-import type { InterestModel } from '../../src/model/model.js';
-import { decodeModel, encodeModel, parseManifest } from '../../src/model/model-format.js';
-import { applyNextItems } from '../../src/model/next-items.js';
-import { DEFAULT_PARAMS } from '../../src/model/params.js';
-import { readDataset } from '../../src/eval/dataset.js';
-import { writeFixture } from '../../src/eval/fixture.js';
-import { selectionSequences, validationSet } from '../../src/train/fit.js';
-import { buildNextItems, chooseNextItems, itemIdRows, MIN_SHOPPERS, NEXT_RECIPE } from '../../src/train/next-items.js';
-import { DEFAULT_TRAIN_CONFIG, initState, jsMatMul } from '../../src/train/trainer.js';
+import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
+import { hashString } from '../../src/core/model/hash.js';
+import type { InterestModel } from '../../src/core/model/model.js';
+import { decodeModel, encodeModel, parseManifest } from '../../src/core/model/model-format.js';
+import { applyNextItems } from '../../src/core/model/next-items.js';
+import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
+import { readDataset } from '../../tools/eval/dataset.js';
+import { writeFixture } from '../../tools/eval/fixture.js';
+import { selectionSequences, validationSet } from '../../tools/train/fit.js';
+import { buildNextItems, chooseNextItems, itemIdRows, MIN_SHOPPERS, NEXT_RECIPE } from '../../tools/train/next-items.js';
+import { DEFAULT_TRAIN_CONFIG, initState, jsMatMul } from '../../tools/train/trainer.js';
 
 const dims = 4;
 const ids = ['a', 'b', 'c', 'd'];

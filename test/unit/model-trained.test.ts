@@ -1,16 +1,16 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { createTfScorer } from '../../src/model/score-tf.js';
-import { scoreReference } from '../../src/model/score-js.js';
-import { itemVector } from '../../src/model/item-vector.js';
-import { buildHistory } from '../../src/model/history.js';
-import { createDefaultModel, type InterestModel } from '../../src/model/model.js';
-import { DEFAULT_PARAMS } from '../../src/model/params.js';
-import { decodeModel, encodeModel, parseManifest } from '../../src/model/model-format.js';
-import { hashString } from '../../src/model/hash.js';
-import type { StoredEvent, WireItem } from '../../src/core/wire.js';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine/index.js';
+import { createTfScorer } from '../../src/core/score/score-tf.js';
+import { scoreReference } from '../../src/core/score/score-js.js';
+import { itemVector } from '../../src/core/model/item-vector.js';
+import { buildHistory } from '../../src/core/model/history.js';
+import { createDefaultModel, type InterestModel } from '../../src/core/model/model.js';
+import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
+import { decodeModel, encodeModel, parseManifest } from '../../src/core/model/model-format.js';
+import { hashString } from '../../src/core/model/hash.js';
+import type { StoredEvent, WireItem } from '../../src/core/wire/wire.js';
+import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
 
 function trainedModel(dims = 16): InterestModel {
   const keys = Uint32Array.from(['id:a', 'id:b', 'id:c', 'cat:x', 'bias'].map((k) => hashString(k))).sort();

@@ -35,7 +35,7 @@ afterAll(() => {
 describe('SSR: importing Hearth on a server touches no browser global', () => {
   it('src entries (hearth, hearth/react) import cleanly', async () => {
     await import('../../src/index.js');
-    await import('../../src/react/index.js');
+    await import('../../src/react.js');
     expect([...touched]).toEqual([]);
   });
 
@@ -68,7 +68,7 @@ describe('SSR: importing Hearth on a server touches no browser global', () => {
   });
 
   it('server rendering with hearth/react gives the original order', async () => {
-    const { HearthProvider, useReranked } = await import('../../src/react/index.js');
+    const { HearthProvider, useReranked } = await import('../../src/react.js');
     const items = [{ id: 'p2' }, { id: 'p0' }, { id: 'p1' }];
     function List() {
       const ranked = useReranked(items, { listId: 'ssr' });

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readDataset } from '../../src/eval/dataset.js';
-import { evaluateEngine } from '../../src/eval/evaluate.js';
-import { createJsScorer } from '../../src/model/score-js.js';
-import { fit } from '../../src/train/fit.js';
-import { fitParallel } from '../../src/train/fit-parallel.js';
-import { DEFAULT_TRAIN_CONFIG, foldHistory, negativeSampler } from '../../src/train/trainer.js';
-import { mulberry32 } from '../../src/eval/random.js';
-import { hashString } from '../../src/model/hash.js';
-import { readModel, writeModel } from '../../src/train/model-io.js';
-import { writeFixture } from '../../src/eval/fixture.js';
+import { readDataset } from '../../tools/eval/dataset.js';
+import { evaluateEngine } from '../../tools/eval/evaluate.js';
+import { createJsScorer } from '../../src/core/score/score-js.js';
+import { fit } from '../../tools/train/fit.js';
+import { fitParallel } from '../../tools/train/fit-parallel.js';
+import { DEFAULT_TRAIN_CONFIG, foldHistory, negativeSampler } from '../../tools/train/trainer.js';
+import { mulberry32 } from '../../tools/eval/random.js';
+import { hashString } from '../../src/core/model/hash.js';
+import { readModel, writeModel } from '../../tools/train/model-io.js';
+import { writeFixture } from '../../tools/eval/fixture.js';
 
 // The toy's own optimisation: a high constant rate for a 40-item catalogue (the recipe's decaying rate is for 12,000).
 const config = { dims: 8, window: 5, negatives: 16, batch: 16, lr: 0.05, lrDecay: 1, epochs: 30 };

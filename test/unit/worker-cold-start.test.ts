@@ -5,8 +5,8 @@ import { createBridgeScorer } from '../../src/worker/bridge-scorer.js';
 import { scheduleBackendStart } from '../../src/worker/backend-schedule.js';
 import { startLazyBackend } from '../../src/worker/lazy-backend.js';
 import { TF_GLOBAL, WORKER_SIDE_FILES } from '../../src/worker/tf/chunk-files.js';
-import { scoreReference } from '../../src/model/score-js.js';
-import type { ScoreInput, Scorer } from '../../src/model/scorer.js';
+import { scoreReference } from '../../src/core/score/score-js.js';
+import type { ScoreInput, Scorer } from '../../src/core/score/scorer.js';
 
 const input: ScoreInput = {
   dims: 2,

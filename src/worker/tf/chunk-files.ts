@@ -1,4 +1,4 @@
-import type { BackendName } from '../../types.js';
+import type { BackendName } from '../../core/types.js';
 
 /**
  * The worker's lazily loaded classic scripts, all beside `hearth.worker.js` in `dist/`

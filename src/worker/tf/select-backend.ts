@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import type { BackendChoice, BackendName } from '../../types.js';
-import { createTfScorer } from '../../model/score-tf.js';
-import { scoreReference } from '../../model/score-js.js';
-import type { ScoreInput, Scorer } from '../../model/scorer.js';
+import type { BackendChoice, BackendName } from '../../core/types.js';
+import { createTfScorer } from '../../core/score/score-tf.js';
+import { scoreReference } from '../../core/score/score-js.js';
+import type { ScoreInput, Scorer } from '../../core/score/scorer.js';
 import { debug } from '../../core/log.js';
-import { DEFAULT_PARAMS } from '../../model/params.js';
+import { DEFAULT_PARAMS } from '../../core/model/params.js';
 import { BACKEND_FILES } from './chunk-files.js';
 import { importBeside } from './import-script.js';
 

@@ -1,0 +1,61 @@
+import type { WireItem } from '../wire/wire.js';
+import type { InterestModel } from './model.js';
+import { composeVector, featureSet, itemKey, type FeatureSet, type Role } from './item-vector.js';
+
+/**
+ * Item vectors are pure functions of (model, role, item fields), and the same products come
+ * back list after list, so they are cached. A Map keeps insertion order, which makes it a
+ * cheap LRU: a hit is re-inserted at the end, the oldest entry is evicted first.
+ *
+ * Feature sets are cached too: the zero-training model builds its vectors per list from them
+ * (`list-coordinates.ts`), and splitting titles is the costly part.
+ */
+export function createVectorCache(model: InterestModel, capacity = 20_000) {
+  const cache = new Map<string, Float32Array>();
+  const sets = new Map<string, FeatureSet>();
+  // Identity memo in front of the keyed LRUs: wire items are fresh copies made by validation and
+  // never mutated afterwards, so the same object always has the same vectors. A catalogue
+  // reranked again and again (benchmarks, long-lived workers) skips the key building.
+  const byObject = new WeakMap<WireItem, Partial<Record<Role | 'features', Float32Array | FeatureSet>>>();
+  // Without a learned table both roles share one vector: compute and store it once.
+  const sharedRoles = !model.table;
+
+  function lru<T>(map: Map<string, T>, key: string, make: () => T): T {
+    let value = map.get(key);
+    if (value !== undefined) map.delete(key);
+    else {
+      value = make();
+      if (map.size >= capacity) map.delete(map.keys().next().value!);
+    }
+    map.set(key, value);
+    return value;
+  }
+
+  function memoised<T extends Float32Array | FeatureSet>(item: WireItem, slot: Role | 'features', make: () => T): T {
+    const memo = byObject.get(item);
+    const known = memo?.[slot];
+    if (known) return known as T;
+    const value = make();
+    if (memo) memo[slot] = value;
+    else byObject.set(item, { [slot]: value });
+    return value;
+  }
+
+  const features = (item: WireItem): FeatureSet => memoised(item, 'features', () => lru(sets, itemKey(item), () => featureSet(item)));
+
+  return {
+    model,
+    get(item: WireItem, role: Role): Float32Array {
+      return memoised(item, role, () =>
+        lru(cache, (sharedRoles ? '' : role) + itemKey(item), () => composeVector(features(item), model, role, new Float32Array(model.params.dims))),
+      );
+    },
+    features,
+    /** Items held: their vectors, or feature sets (the zero-training model keeps only these). */
+    get size() {
+      return Math.max(cache.size, sets.size);
+    },
+  };
+}
+
+export type VectorCache = ReturnType<typeof createVectorCache>;

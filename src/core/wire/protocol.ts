@@ -1,0 +1,77 @@
+import type { BackendChoice, ConsentState, InterestProfile, Reason, ScorerName } from '../types.js';
+import type { StoredEvent, WireEvent } from './wire.js';
+import type { EncodedCandidates } from './candidate-wire.js';
+import type { ForgetWire } from './validate.js';
+import type { RankKnobs } from '../rank/arrange.js';
+import type { LearningStatus } from '../../worker/learn-loop.js';
+
+/**
+ * The page ↔ worker contract, and nothing else. Every argument and result is plain,
+ * structured-clone-safe data (rank's candidates travel as strings of JSON, its order and scores
+ * as transferred typed arrays: the cheapest shapes to cross for a 1,000-item list). Errors
+ * cross as `{ name, message }`, so callers match on `name`.
+ */
+export interface InitConfig {
+  dbName: string;
+  backend: BackendChoice;
+  modelUrl?: string;
+  /** Base URL of the SDK's static files (wasm binaries): the worker may run from a blob: URL. */
+  assetBase: string;
+  /** Cap on stored events; default `LIMITS.maxEvents`. */
+  maxEvents?: number;
+  /** Default 'granted'. */
+  consent?: ConsentState;
+}
+
+export interface WorkerReady {
+  /** From `init`: `'js'` (the plain-JS bridge answers ranks). From `ready`: the backend that scores from then on. */
+  backend: ScorerName;
+  events: number;
+  /** 'memory' when IndexedDB was unavailable (private modes): history lasts for this tab only. */
+  store: 'indexeddb' | 'memory';
+  modelVersion: string;
+}
+
+export interface WorkerRankResult {
+  /** Candidate indices, best first. Its buffer is transferred, not copied. */
+  order: Int32Array;
+  /** Model score per candidate index (not per place). Transferred. */
+  scores: Float32Array;
+  /** `reasons[k]` explains `order[k]`, for the first places only (those the engine explains). */
+  reasons: Reason[][];
+  backend: ScorerName | 'none';
+  epsilon?: number;
+}
+
+
+/** Worker-side counters for leak tests and benchmarks; not part of the public page API. */
+export interface WorkerDiagnostics {
+  /** The backend chosen (diagnostics waits for the choice). */
+  backend: ScorerName;
+  /** Live tfjs tensors: unchanged across reranks when nothing leaks. */
+  tensors: number;
+  /** Bytes held by tfjs on its backend (0 where the backend does not say). */
+  tensorBytes: number;
+  /** JS heap of the worker in bytes, where the browser exposes it (Chromium), else undefined. */
+  heapBytes?: number;
+  /** The on-device learner (`src/learn/learn-loop.ts`): whether this worker trains, and how far. */
+  learning?: LearningStatus;
+}
+
+export interface WorkerApi {
+  /** Answers at once, without waiting for init: the page's liveness probe. */
+  ping(): Promise<true>;
+  /** Opens the store and starts answering (plain-JS scorer first); memoised. Every other call waits for it. */
+  init(config: InitConfig): Promise<WorkerReady>;
+  /** Resolves once the tfjs backend has been chosen and scores (or none could start: `'js'`). */
+  ready(): Promise<WorkerReady>;
+  track(events: WireEvent[]): Promise<void>;
+  /** Candidates as `encodeCandidates` writes them (one JSON line each: see `core/candidate-wire.ts`). */
+  rank(items: EncodedCandidates, knobs?: RankKnobs): Promise<WorkerRankResult>;
+  profile(): Promise<InterestProfile>;
+  export(): Promise<{ events: StoredEvent[]; profile: InterestProfile }>;
+  forget(what: ForgetWire): Promise<void>;
+  setConsent(state: ConsentState): Promise<void>;
+  close(): Promise<void>;
+  diagnostics(): Promise<WorkerDiagnostics>;
+}

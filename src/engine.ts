@@ -1,0 +1,15 @@
+/**
+ * The environment-neutral engine, for Node: benchmarks, the trainer and server-side tools.
+ * Nothing here touches the DOM or imports tfjs.
+ */
+export { createEngine, type Engine, type EngineOptions, type EngineRankResult } from './core/engine/engine.js';
+export { createMemoryStore } from './core/store/memory-store.js';
+export type { EventStore } from './core/store/event-store.js';
+export { createDefaultModel, type InterestModel, type EmbeddingTable } from './core/model/model.js';
+export { DEFAULT_PARAMS, type ModelParams } from './core/model/params.js';
+export { createJsScorer, scoreReference } from './core/score/score-js.js';
+export { createTfScorer } from './core/score/score-tf.js';
+export type { Scorer, ScoreInput, ScoreOutput } from './core/score/scorer.js';
+export { validateEvent, candidateItems } from './core/wire/validate.js';
+export { encodeCandidates, type EncodedCandidates } from './core/wire/candidate-wire.js';
+export type { WireEvent, WireItem, StoredEvent } from './core/wire/wire.js';
