@@ -1,5 +1,4 @@
-import type { ConsentState } from 'hearth';
-import type { HearthExport, InterestProfile, WeightedInterest } from './sdk-types.js';
+import type { ConsentState, HearthExport, InterestProfile, WeightedInterest } from 'hearth';
 import { lineChart, pairedBars, PALETTE } from './chart.js';
 import { h } from './dom.js';
 import { ago, emit, hearth, on } from './state.js';

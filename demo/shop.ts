@@ -1,5 +1,4 @@
-import type { RankResult } from 'hearth';
-import type { Reason } from './sdk-types.js';
+import type { RankResult, Reason } from 'hearth';
 import { BY_ID, DEPARTMENT_NAMES, departmentList, featuredList, type Department, type Product } from './catalogue.js';
 import { productArt } from './art.js';
 import { h, fmtPrice } from './dom.js';

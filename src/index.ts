@@ -1,8 +1,9 @@
 /**
  * Hearth: on-device personalisation for e-commerce lists.
- * The public ESM entry: `createHearth` and the public types, nothing else.
+ * The public ESM entry: `createHearth` and every type its signatures use, nothing else.
  */
 export { createHearth } from './page/client/create-hearth.js';
+export type { Hearth, HearthOptions } from './page/types.js';
 export type {
   AttributeValue,
   BackendChoice,
@@ -10,13 +11,17 @@ export type {
   ConsentState,
   EventType,
   ForgetRequest,
-  Hearth,
-  HearthOptions,
+  HearthExport,
+  InterestProfile,
+  InterestSummary,
   Item,
   RankResult,
   ReadyInfo,
+  Reason,
   RerankOptions,
   ScorerName,
   TrackEvent,
+  WeightedInterest,
 } from './core/types.js';
 export { CONSENT_STATES, EVENT_TYPES } from './core/types.js';
+export { HEARTH_ERRORS, type HearthError, type HearthErrorName } from './core/errors.js';

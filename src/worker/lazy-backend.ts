@@ -5,6 +5,7 @@ import { TF_FILE, TF_GLOBAL } from './tf/chunk-files.js';
 import { importBeside } from './tf/import-script.js';
 import { scheduleBackendStart, type BackendSchedule } from './backend-schedule.js';
 import { debug } from '../core/log.js';
+import { HEARTH_ERRORS, hearthError } from '../core/errors.js';
 
 type TfChunkModule = typeof TfChunk;
 
@@ -73,7 +74,7 @@ export function startLazyBackend(choice: BackendChoice, assetBase: string, use: 
       closed = true;
       timer.cancel();
       // Nothing waits forever on a closed worker (a no-op once settled).
-      abandon(Object.assign(new Error('Hearth was closed before its backend started'), { name: 'HearthClosedError' }));
+      abandon(hearthError(HEARTH_ERRORS.closed, 'Hearth was closed before its backend started'));
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Engine } from '../core/engine/engine.js';
 import { debug } from '../core/log.js';
+import type { LearningStatus } from '../core/wire/protocol.js';
 import { buildPairs } from '../core/learn/pairs.js';
 import { createLearner, type Learner, type LearnerOptions } from '../core/learn/learner.js';
 
@@ -18,24 +19,6 @@ interface SavedLearner {
 
 type LearnMessage = { modelVersion: string; u: Float32Array | null };
 
-export interface LearningStatus {
-  /** This worker holds the training lock. */
-  training: boolean;
-  /** Training steps this worker ran. */
-  steps: number;
-  pairs: number;
-  /** Done with the current pairs; wakes up when events change. */
-  resting: boolean;
-  /** |u|: 0 is the site's model unchanged. */
-  norm: number;
-  /** u came from IndexedDB at start-up. */
-  restored: boolean;
-  /**
-   * Worker time spent learning per wake-up that did work (pairs rebuilt and/or steps run), in ms:
-   * what a rank arriving at that moment may wait for. Steps are plain JS on every tfjs backend.
-   */
-  work: { wakeups: number; meanMs: number; maxMs: number };
-}
 
 export interface LearningOptions extends LearnerOptions {
   /** Pause between steps while learning (ms); default 15. */

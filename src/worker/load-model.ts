@@ -1,5 +1,5 @@
 import { decodeModel, parseManifest, type ModelManifest } from '../core/model/model-format.js';
-import type { InterestModel } from '../core/model/model.js';
+import type { InterestModel } from '../core/model/model-types.js';
 import { PUBLIC_META_PREFIX, type EventStore } from '../core/store/event-store.js';
 import { debug } from '../core/log.js';
 

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../core/wire/wire.js';
-import type { ForgetWire } from '../core/wire/validate.js';
+import type { ForgetWire } from '../core/wire/wire.js';
 import type { Engine } from '../core/engine/engine.js';
 import { debug } from '../core/log.js';
 

@@ -1,6 +1,7 @@
 import { createEngine, type Engine } from '../core/engine/engine.js';
 import type { EventStore } from '../core/store/event-store.js';
-import { createDefaultModel, type InterestModel } from '../core/model/model.js';
+import { createDefaultModel } from '../core/model/model.js';
+import type { InterestModel } from '../core/model/model-types.js';
 import { createBridgeScorer } from './bridge-scorer.js';
 import { startLazyBackend, type LazyBackend } from './lazy-backend.js';
 import { loadModel } from './load-model.js';
@@ -12,6 +13,7 @@ import { startLearning, type Learning } from './learn-loop.js';
 import type { ConsentState } from '../core/types.js';
 import type { InitConfig, WorkerApi, WorkerReady } from '../core/wire/protocol.js';
 import { decodeRankRequest, encodeRankResult } from './rank-codec.js';
+import { HEARTH_ERRORS, hearthError } from '../core/errors.js';
 
 async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: InterestModel) => void): Promise<InterestModel> {
   if (!config.modelUrl) return createDefaultModel();
@@ -37,7 +39,7 @@ export function createWorkerApi(): WorkerApi {
   let consentChain: Promise<void> = Promise.resolve();
 
   const engineState = async (): Promise<State> => {
-    if (!started) throw Object.assign(new Error('init must be called first'), { name: 'HearthStateError' });
+    if (!started) throw hearthError(HEARTH_ERRORS.state, 'init must be called first');
     return started;
   };
   const engine = async (): Promise<Engine> => (await engineState()).engine;

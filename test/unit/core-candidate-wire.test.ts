@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { candidateLines, checkWireItem, encodeCandidates, parseCandidate } from '../../src/core/wire/candidate-wire.js';
-import { candidateItems, INPUT_ERROR } from '../../src/core/wire/validate.js';
+import { candidateItems } from '../../src/core/wire/validate.js';
+import { HEARTH_ERRORS } from '../../src/core/errors.js';
 import { itemFeatures } from '../../src/core/model/features.js';
 import { createCandidateCache } from '../../src/worker/candidate-cache.js';
 import { createLineCache } from '../../src/page/client/line-cache.js';
@@ -103,7 +104,7 @@ describe('rank request encoding (one JSON line per item)', () => {
     } catch (e) {
       err = e;
     }
-    expect((err as Error).name).toBe(INPUT_ERROR);
+    expect((err as Error).name).toBe(HEARTH_ERRORS.input);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFuzzer } from '../support/fuzz.js';
-import { candidateItems, validateEvent, validateRerankOptions, INPUT_ERROR } from '../../src/core/wire/validate.js';
+import { candidateItems, validateEvent, validateRerankOptions } from '../../src/core/wire/validate.js';
+import { HEARTH_ERRORS } from '../../src/core/errors.js';
 import { LIMITS } from '../../src/core/wire/limits.js';
 import { createEngine } from '../../src/core/engine/engine.js';
 import { createMemoryStore } from '../../src/core/store/memory-store.js';
@@ -11,7 +12,7 @@ import type { WireEvent, WireItem } from '../../src/core/wire/wire.js';
 /** A rejection must be ours, and say which field and what is expected. */
 function expectNamedRejection(err: unknown, fieldPrefix: RegExp): void {
   expect(err).toBeInstanceOf(Error);
-  expect((err as Error).name).toBe(INPUT_ERROR);
+  expect((err as Error).name).toBe(HEARTH_ERRORS.input);
   expect((err as Error).message).toMatch(fieldPrefix);
   expect((err as Error).message).toMatch(/ must be /);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHistory, eventWeight, type HistoryEntry } from '../../src/core/model/history.js';
-import { DEFAULT_PARAMS, type ModelParams } from '../../src/core/model/params.js';
+import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
+import type { ModelParams } from '../../src/core/model/model-types.js';
 import type { StoredEvent } from '../../src/core/wire/wire.js';
 import { EVENT_TYPES } from '../../src/core/types.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildHistory, SESSION_GAP_MS } from '../../src/core/model/history.js';
 import { createHistoryIndex } from '../../src/core/model/history-index.js';
-import { DEFAULT_PARAMS, type ModelParams } from '../../src/core/model/params.js';
+import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
+import type { ModelParams } from '../../src/core/model/model-types.js';
 import { createEngine } from '../../src/core/engine/engine.js';
 import { createMemoryStore } from '../../src/core/store/memory-store.js';
 import { createDefaultModel } from '../../src/core/model/model.js';

@@ -5,7 +5,8 @@ import { productFromJsonLd } from '../../src/page/dom/json-ld.js';
 import { readScriptOptions } from '../../src/page/dom/script-options.js';
 import { createAutoTracker } from '../../src/page/dom/auto-tracker.js';
 import { price, toItem } from '../../src/page/dom/item-fields.js';
-import type { Hearth, TrackEvent } from '../../src/core/types.js';
+import type { TrackEvent } from '../../src/core/types.js';
+import type { Hearth } from '../../src/page/types.js';
 
 function gtagArgs(...args: unknown[]): IArguments {
   return (function (..._: unknown[]) {

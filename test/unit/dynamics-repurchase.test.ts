@@ -6,7 +6,7 @@ import { createJsScorer } from '../../src/core/score/score-js.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 import { repurchaseRates } from '../../tools/train/repurchase.js';
 import { CONSUMABLE_RATE, isConsumable } from '../../src/core/learn/repurchase.js';
-import type { RepurchaseParams } from '../../src/core/model/params.js';
+import type { RepurchaseParams } from '../../src/core/model/model-types.js';
 
 const NOW = 1_800_000_000_000;
 const tent = { id: 'tent-2p', title: 'Trail tent two person green', brand: 'Hilltop', categories: ['Outdoor', 'Tents'], price: 240 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countCatalog, createCatalogModel, impliedFeatures } from '../../src/core/model/catalog-rarity.js';
 import { forEachRelated } from '../../src/core/model/catalog-relations.js';
 import { hashString } from '../../src/core/model/hash.js';
-import type { InterestModel } from '../../src/core/model/model.js';
+import type { InterestModel } from '../../src/core/model/model-types.js';
 import { decodeModel, encodeModel, parseManifest } from '../../src/core/model/model-format.js';
 import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';

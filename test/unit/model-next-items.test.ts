@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
 import { hashString } from '../../src/core/model/hash.js';
-import type { InterestModel } from '../../src/core/model/model.js';
+import type { InterestModel } from '../../src/core/model/model-types.js';
 import { decodeModel, encodeModel, parseManifest } from '../../src/core/model/model-format.js';
 import { applyNextItems } from '../../src/core/model/next-items.js';
 import { DEFAULT_PARAMS } from '../../src/core/model/params.js';

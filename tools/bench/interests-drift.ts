@@ -12,7 +12,7 @@ import { createMemoryStore } from '../../src/core/store/memory-store.js';
 import { createDefaultModel } from '../../src/core/model/model.js';
 import { createJsScorer } from '../../src/core/score/score-js.js';
 import { mulberry32 } from '../eval/random.js';
-import type { ModelParams } from '../../src/core/model/params.js';
+import type { ModelParams } from '../../src/core/model/model-types.js';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 23, 12);

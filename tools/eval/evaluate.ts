@@ -1,5 +1,5 @@
 import type { WireItem } from '../../src/core/wire/wire.js';
-import type { InterestModel } from '../../src/core/model/model.js';
+import type { InterestModel } from '../../src/core/model/model-types.js';
 import type { Scorer } from '../../src/core/score/scorer.js';
 import type { Dataset } from './dataset.js';
 import { createMetrics, rankOf, type Metrics } from './metrics.js';

@@ -1,6 +1,6 @@
 import type { WireEvent, WireItem } from '../../src/core/wire/wire.js';
 import { createEngine, type Engine } from '../../src/core/engine/engine.js';
-import type { InterestModel } from '../../src/core/model/model.js';
+import type { InterestModel } from '../../src/core/model/model-types.js';
 import type { Scorer } from '../../src/core/score/scorer.js';
 import { createMemoryStore } from '../../src/core/store/memory-store.js';
 import { LIMITS } from '../../src/core/wire/limits.js';

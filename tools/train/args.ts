@@ -1,4 +1,4 @@
-import { FEATURE_FIELDS, type FeatureField } from '../../src/core/model/features.js';
+import { FEATURE_FIELDS, type FeatureField } from '../../src/core/model/model-types.js';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './trainer.js';
 
 /** Minimal `--key value` / `--flag` parser for the trainer and benchmark CLIs. */

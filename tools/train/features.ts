@@ -1,7 +1,7 @@
 import type { WireItem } from '../../src/core/wire/wire.js';
 import { itemFeatures } from '../../src/core/model/features.js';
 import { hashString } from '../../src/core/model/hash.js';
-import type { ModelParams } from '../../src/core/model/params.js';
+import type { ModelParams } from '../../src/core/model/model-types.js';
 
 /**
  * Each item's vector as the engine builds it (`item-vector.ts`), written as a sparse linear

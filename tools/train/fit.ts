@@ -1,5 +1,5 @@
 import type { Dataset } from '../eval/dataset.js';
-import type { InterestModel } from '../../src/core/model/model.js';
+import type { InterestModel } from '../../src/core/model/model-types.js';
 import { encodeModel, type ModelManifest } from '../../src/core/model/model-format.js';
 import { hashString } from '../../src/core/model/hash.js';
 import { buildNextItems, chooseNextItems, itemIdRows, type NextChoice } from './next-items.js';

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { InterestModel } from '../../src/core/model/model.js';
+import type { InterestModel } from '../../src/core/model/model-types.js';
 import { decodeModel, encodeModel, parseManifest } from '../../src/core/model/model-format.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { WireItem } from '../../src/core/wire/wire.js';
 import { createMetrics, type Metrics } from '../eval/metrics.js';
-import { forEachOnward, idRowIn, type NextItemParams, type NextItems } from '../../src/core/model/next-items.js';
+import { forEachOnward, idRowIn } from '../../src/core/model/next-items.js';
+import type { NextItemParams, NextItems } from '../../src/core/model/model-types.js';
 import { scoreEachUser, type EvalSet, type MatMul, type TrainState } from './trainer.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Dataset } from '../eval/dataset.js';
-import type { RepurchaseParams } from '../../src/core/model/params.js';
+import type { RepurchaseParams } from '../../src/core/model/model-types.js';
 
 /** Categories seen fewer times than this carry too little evidence for a rate. */
 const MIN_SUPPORT = 20;

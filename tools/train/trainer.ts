@@ -1,7 +1,8 @@
 import type { WireItem } from '../../src/core/wire/wire.js';
-import type { InterestModel } from '../../src/core/model/model.js';
-import { DEFAULT_PARAMS, type ModelParams } from '../../src/core/model/params.js';
-import { FEATURE_FIELDS, type FeatureField } from '../../src/core/model/features.js';
+import type { InterestModel } from '../../src/core/model/model-types.js';
+import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
+import type { ModelParams } from '../../src/core/model/model-types.js';
+import { FEATURE_FIELDS, type FeatureField } from '../../src/core/model/model-types.js';
 import { mulberry32 } from '../eval/random.js';
 import { buildLayout, composeVector, type FeatureLayout } from './features.js';
 import { createMetrics, type Metrics } from '../eval/metrics.js';

@@ -1,8 +1,8 @@
 import type { StoredEvent, WireEvent, WireItem } from '../wire/wire.js';
-import type { ForgetWire } from '../wire/validate.js';
+import type { ForgetWire } from '../wire/wire.js';
 import { LIMITS } from '../wire/limits.js';
 import type { EventStore } from '../store/event-store.js';
-import type { InterestModel } from '../model/model.js';
+import type { InterestModel } from '../model/model-types.js';
 import type { Scorer } from '../score/scorer.js';
 import { createVectorCache } from '../model/vector-cache.js';
 import { taxonomyRarity } from '../model/catalog-rarity.js';
@@ -10,7 +10,8 @@ import { listCoordinates, usesExactOverlap } from '../model/list-coordinates.js'
 import { applyNextItems } from '../model/next-items.js';
 import type { HistoryEntry } from '../model/history.js';
 import { createHistoryIndex, type HistoryIndex } from '../model/history-index.js';
-import { arrange, type RankKnobs } from '../rank/arrange.js';
+import { arrange } from '../rank/arrange.js';
+import type { RankKnobs } from '../wire/wire.js';
 import { secureUniform, type Uniform } from '../rank/random.js';
 import { matchesFilter } from '../wire/forget-filter.js';
 import { nextReason, reasonsFor } from './reasons.js';

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../wire/wire.js';
 import { eventWeight, SESSION_GAP_MS } from '../model/history.js';
 import { priceBand } from '../model/features.js';
-import type { ModelParams } from '../model/params.js';
+import type { ModelParams } from '../model/model-types.js';
 import type { InterestProfile, InterestSummary, WeightedInterest } from '../types.js';
 
 export { SESSION_GAP_MS };

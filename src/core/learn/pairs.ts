@@ -1,5 +1,5 @@
 import type { StoredEvent, WireItem } from '../wire/wire.js';
-import type { ModelParams } from '../model/params.js';
+import type { ModelParams } from '../model/model-types.js';
 import { SESSION_GAP_MS } from '../model/history.js';
 
 /** A preference the shopper showed: `pos` was acted on, `neg` was shown beside it and passed over. */

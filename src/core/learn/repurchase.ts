@@ -1,6 +1,6 @@
 import type { WireItem } from '../wire/wire.js';
 import type { HistoryEntry } from '../model/history.js';
-import type { RepurchaseParams } from '../model/params.js';
+import type { RepurchaseParams } from '../model/model-types.js';
 import type { Reason } from '../types.js';
 import { itemFeatures } from '../model/features.js';
 

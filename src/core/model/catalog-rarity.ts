@@ -1,33 +1,10 @@
 import type { WireItem } from '../wire/wire.js';
 import { featureSet, type FeatureSet } from './item-vector.js';
 import { forEachTaxonomyFeature, listRarity, rarityCurve, usesListRarity } from './list-rarity.js';
-import { createPairCounter, DEFAULT_RELATED_WEIGHT, forEachRelated, relateCatalog, RELATED_PER_FEATURE, type CatalogRelations } from './catalog-relations.js';
-import { createDefaultModel, findKey, type InterestModel } from './model.js';
-import type { ModelParams } from './params.js';
-
-/**
- * How many of the shop's items carry each taxonomy feature (and which features go together:
- * `catalog-relations.ts`): statistics of the product feed alone, no shopper's behaviour, so a
- * brand-new shop can ship them (`npm run train -- --catalog-only`) and still be running the
- * zero-training model.
- *
- * Why: list rarity (`list-rarity.ts`) estimates a feature's frequency from the ~100 items of
- * one list, where every feature held by one or two of them looks equally rare. A leaf category
- * of 20 products and one of 600 are then alike, though a match on the first says far more.
- * Counted over the whole catalogue, rarity tells them apart: on the validation item, all users,
- * through the engine, sampled HR@10 / NDCG@10 went 0.4017 / 0.2422 → 0.4118 / 0.2687 on Beauty
- * and 0.4180 / 0.2414 → 0.4198 / 0.2526 on Sports (BENCHMARKS.md › Accuracy › catalogue counts).
- */
-export interface CatalogCounts {
-  /** Items counted. */
-  items: number;
-  /** Feature hashes, sorted ascending, unique. */
-  keys: Uint32Array;
-  /** How many items carry `keys[k]` (each item once per feature). */
-  counts: Uint32Array;
-  /** A few features held with each, those lying most within it (`catalog-relations.ts`); absent in older models. */
-  related?: CatalogRelations;
-}
+import { createPairCounter, DEFAULT_RELATED_WEIGHT, forEachRelated, relateCatalog, RELATED_PER_FEATURE } from './catalog-relations.js';
+import { createDefaultModel } from './model.js';
+import { findKey } from './find-key.js';
+import type { CatalogCounts, InterestModel, ModelParams } from './model-types.js';
 
 /** Squared: chosen on the validation item in a Python replica (Beauty HR@10 0.4104 at power 1, 0.4121 at 2; Sports 0.4218 at 1.5, 0.4211 at 2). */
 export const CATALOG_RARITY_POWER = 2;

@@ -1,28 +1,5 @@
-import { findKey } from './model.js';
-
-/**
- * Which taxonomy features go together on the shop's products: for each brand, category or attr,
- * a few others held by the same items (those lying most within it: `relateCatalog`), with how
- * many items hold both. Product-feed statistics, like the counts in `catalog-rarity.ts`: no
- * shopper's behaviour.
- *
- * Why: with exact overlap, an item that shares no brand or category with anything the shopper
- * looked at scores as if the shopper had no history at all. On Beauty's validation item that is
- * 18 % of targets, and 23 % more share only a little (BENCHMARKS.md › Accuracy). Yet a shop's
- * taxonomy knows more than exact matches: "Nail Polish" and "Nail Art" sit on many of the same
- * products, two sibling leaf categories under one rarely-used parent. So each item also carries,
- * at reduced weight, the features its own features are seen with (a query expansion over the
- * catalogue), each at P(g | f) = items holding f and g ÷ items holding f, for
- * `RELATED_PER_FEATURE` g of each f. Chosen on the validation item: see `DEFAULT_RELATED_WEIGHT`.
- */
-export interface CatalogRelations {
-  /** Feature k's related features are entries offsets[k]..offsets[k + 1] − 1 (k indexes the counts' keys). */
-  offsets: Uint32Array;
-  /** Index into the counts' keys of each related feature. */
-  targets: Uint32Array;
-  /** How many items carry both the feature and its related one. */
-  together: Uint32Array;
-}
+import { findKey } from './find-key.js';
+import type { CatalogRelations } from './model-types.js';
 
 /**
  * Related features kept per feature. 8: through the engine on the validation item (all users,

@@ -1,11 +1,5 @@
 import type { WireItem } from '../wire/wire.js';
-
-/**
- * An item's features, grouped by field. Each group is weighted as a whole, so an item with
- * twelve title words does not drown its brand: see `item-vector.ts`.
- */
-export const FEATURE_FIELDS = ['id', 'brand', 'category', 'word', 'price', 'attr', 'bias'] as const;
-export type FeatureField = (typeof FEATURE_FIELDS)[number];
+import type { FeatureField } from './model-types.js';
 
 export interface Feature {
   field: FeatureField;

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../wire/wire.js';
 import { SESSION_GAP_MS, eventWeight, richness, sessionBoostOf, STRENGTH, weighInOrder, type HistoryEntry } from './history.js';
-import type { ModelParams } from './params.js';
+import type { ModelParams } from './model-types.js';
 
 /** One distinct item: its events oldest first, and its place in the recency list. */
 interface Node {

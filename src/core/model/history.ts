@@ -1,6 +1,6 @@
 import type { StoredEvent, WireItem } from '../wire/wire.js';
 import type { EventType } from '../types.js';
-import type { ModelParams } from './params.js';
+import type { ModelParams } from './model-types.js';
 
 /** One distinct item in the shopper's recent history, with its combined signed weight. */
 export interface HistoryEntry {

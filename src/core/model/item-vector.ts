@@ -1,7 +1,9 @@
 import type { WireItem } from '../wire/wire.js';
-import { FEATURE_FIELDS, itemFeatures, type FeatureField } from './features.js';
+import { itemFeatures } from './features.js';
+import type { FeatureField } from './model-types.js';
 import { fmix32, hashString } from './hash.js';
-import { findKey, type InterestModel } from './model.js';
+import { findKey } from './find-key.js';
+import type { InterestModel } from './model-types.js';
 
 export type Role = 'context' | 'target';
 
@@ -119,4 +121,3 @@ export function itemKey(item: WireItem): string {
   return key;
 }
 
-export { FEATURE_FIELDS };

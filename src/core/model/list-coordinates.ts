@@ -1,5 +1,5 @@
 import { featureScale, RARITY_FIELDS, scatterHashed, type FeatureSet } from './item-vector.js';
-import type { InterestModel } from './model.js';
+import type { InterestModel } from './model-types.js';
 import { impliedFeatures } from './catalog-rarity.js';
 
 /**

@@ -1,5 +1,5 @@
 import { RARITY_FIELDS, type FeatureSet } from './item-vector.js';
-import type { InterestModel } from './model.js';
+import type { InterestModel } from './model-types.js';
 
 /**
  * Rarity as it is (power 1) by default. Squaring it helped Beauty's validation item a little with

@@ -1,5 +1,7 @@
-import { DEFAULT_PARAMS, type ModelParams } from './params.js';
-import type { EmbeddingTable, InterestModel } from './model.js';
+import { DEFAULT_PARAMS } from './params.js';
+import type { ModelParams } from './model-types.js';
+import type { EmbeddingTable, InterestModel } from './model-types.js';
+import { HEARTH_ERRORS, hearthError } from '../errors.js';
 
 /**
  * The on-disk form of a site-trained model: `model.json` (knobs + layout) beside one binary
@@ -97,9 +99,7 @@ function dequantize(bytes: Uint8Array, count: number, dims: number): Float32Arra
 }
 
 function fail(what: string): never {
-  const err = new Error(`model: ${what}`);
-  err.name = 'HearthModelError';
-  throw err;
+  throw hearthError(HEARTH_ERRORS.model, `model: ${what}`);
 }
 
 /** Checks a manifest read from the network before anything trusts its numbers. */

@@ -1,33 +1,8 @@
 import type { WireItem } from '../wire/wire.js';
 import { idFeatureKey } from './features.js';
 import { hashString } from './hash.js';
-import { findKey, type InterestModel } from './model.js';
-
-/**
- * A site-trained model's "shoppers went on to" lists: for each table row that is an item id, the
- * items the site's shoppers most often moved to within the next few steps, with the share of that
- * item's onward moves each took. CSR over table rows: row r's neighbours are
- * `rows[offsets[r]..offsets[r+1])` (rows of the same table) with `weights` beside them.
- *
- * Why beside the learned vectors: 64 dimensions smooth item-to-item transitions into taste; a
- * short sparse list keeps the sharp ones ("this refill after that device"). On Beauty's validation
- * item the two together ranked better than either (BENCHMARKS › Ablations).
- */
-export interface NextItems {
-  offsets: Uint32Array;
-  rows: Uint32Array;
-  weights: Float32Array;
-}
-
-/** How the lists enter a score: score × (1 + lambda·t)^gamma, t = Σ_k recency^k · weight(h_k → c). */
-export interface NextItemParams {
-  /** Strength, chosen by the trainer on the validation item (0 = off). */
-  gamma: number;
-  /** Scale of a transition share before the log: shares are small, so this sets where it saturates. */
-  lambda: number;
-  /** Multiplier per step back in the shopper's history: the latest item leads. */
-  recency: number;
-}
+import { findKey } from './find-key.js';
+import type { InterestModel, NextItems } from './model-types.js';
 
 /** The row of an item id's feature among a table's sorted `keys`, or -1. */
 export const idRowIn = (keys: Uint32Array, id: string): number => findKey(keys, hashString(idFeatureKey(id)));

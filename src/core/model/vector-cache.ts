@@ -1,5 +1,5 @@
 import type { WireItem } from '../wire/wire.js';
-import type { InterestModel } from './model.js';
+import type { InterestModel } from './model-types.js';
 import { composeVector, featureSet, itemKey, type FeatureSet, type Role } from './item-vector.js';
 
 /**

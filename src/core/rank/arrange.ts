@@ -3,13 +3,8 @@ import { explore } from './explore.js';
 import { diversify } from './diversify.js';
 import { privatizeOrder } from './privacy-noise.js';
 import type { Uniform } from './random.js';
+import type { RankKnobs } from '../wire/wire.js';
 
-/** The per-call knobs, each in [0, 1]; 0 or absent means off. */
-export interface RankKnobs {
-  exploration?: number;
-  diversity?: number;
-  privacyNoise?: number;
-}
 
 /** An item that climbs this many places or more because of a knob gets that knob as a reason. */
 const NOTABLE_MOVE = 3;

@@ -1,3 +1,5 @@
+import { host } from '../host.js';
+
 /**
  * Randomness for exploration and privacy noise. `crypto.getRandomValues` where it exists (the
  * noise must not be predictable from outside), a seeded generator for tests and replays.
@@ -9,7 +11,7 @@ export function secureUniform(): Uniform {
   let i = buf.length;
   return () => {
     if (i === buf.length) {
-      globalThis.crypto.getRandomValues(buf);
+      host.crypto.getRandomValues(buf);
       i = 0;
     }
     // (0, 1): never exactly 0, so logs below are finite.

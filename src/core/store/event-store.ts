@@ -1,5 +1,5 @@
 import type { StoredEvent, WireEvent } from '../wire/wire.js';
-import type { ForgetFilter } from '../wire/forget-filter.js';
+import type { ForgetFilter } from '../wire/wire.js';
 
 /**
  * Where a shopper's history lives. IndexedDB in the browser (`idb-store.ts`), memory in Node,

@@ -1,18 +1,8 @@
 import type { AttributeValue } from '../types.js';
 import { LIMITS } from './limits.js';
 import { inputError, isRecord, requireString } from './validate.js';
-import type { WireItem } from './wire.js';
+import type { EncodedCandidates, WireItem } from './wire.js';
 
-/**
- * How a rank request carries its candidates to the worker: each validated item as one line of
- * JSON, in an array of strings. Why not the item objects: the worker spends ~3.5 ms
- * deserialising 1,000 structured-clone objects, while strings cross as plain copies; and each
- * line is a ready-made key for the worker's cache of parsed items (same product, same line), so
- * a list seen before is not parsed, and its items keep their identity, which the vector and
- * feature caches key on. Separate strings rather than one joined string: substrings split from
- * one request would each keep that whole request alive in the worker's cache.
- */
-export type EncodedCandidates = string[];
 
 export function encodeCandidates(items: readonly WireItem[]): EncodedCandidates {
   return items.map((item) => JSON.stringify(item));

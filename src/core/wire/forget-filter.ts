@@ -1,7 +1,5 @@
-import type { WireEvent } from './wire.js';
+import type { ForgetFilter, WireEvent } from './wire.js';
 
-/** A validated forget request other than `{ all: true }`. */
-export type ForgetFilter = { itemId: string } | { brand: string } | { category: string } | { from?: number; to?: number };
 
 const norm = (s: string) => s.trim().toLowerCase();
 

@@ -1,9 +1,5 @@
 import type { BackendChoice, ConsentState, InterestProfile, Reason, ScorerName } from '../types.js';
-import type { StoredEvent, WireEvent } from './wire.js';
-import type { EncodedCandidates } from './candidate-wire.js';
-import type { ForgetWire } from './validate.js';
-import type { RankKnobs } from '../rank/arrange.js';
-import type { LearningStatus } from '../../worker/learn-loop.js';
+import type { EncodedCandidates, ForgetWire, RankKnobs, StoredEvent, WireEvent } from './wire.js';
 
 /**
  * The page ↔ worker contract, and nothing else. Every argument and result is plain,
@@ -11,6 +7,25 @@ import type { LearningStatus } from '../../worker/learn-loop.js';
  * as transferred typed arrays: the cheapest shapes to cross for a 1,000-item list). Errors
  * cross as `{ name, message }`, so callers match on `name`.
  */
+export interface LearningStatus {
+  /** This worker holds the training lock. */
+  training: boolean;
+  /** Training steps this worker ran. */
+  steps: number;
+  pairs: number;
+  /** Done with the current pairs; wakes up when events change. */
+  resting: boolean;
+  /** |u|: 0 is the site's model unchanged. */
+  norm: number;
+  /** u came from IndexedDB at start-up. */
+  restored: boolean;
+  /**
+   * Worker time spent learning per wake-up that did work (pairs rebuilt and/or steps run), in ms:
+   * what a rank arriving at that moment may wait for. Steps are plain JS on every tfjs backend.
+   */
+  work: { wakeups: number; meanMs: number; maxMs: number };
+}
+
 export interface InitConfig {
   dbName: string;
   backend: BackendChoice;

@@ -1,7 +1,7 @@
 import { LIMITS } from './limits.js';
 import { EVENT_TYPES, type AttributeValue, type EventType, type RerankOptions } from '../types.js';
-import type { WireEvent, WireItem } from './wire.js';
-import type { ForgetFilter } from './forget-filter.js';
+import type { ForgetWire, WireEvent, WireItem } from './wire.js';
+import { HEARTH_ERRORS, hearthError } from '../errors.js';
 
 /**
  * Validation turns untrusted page input into wire data. Errors are plain `Error`s named
@@ -9,13 +9,9 @@ import type { ForgetFilter } from './forget-filter.js';
  * "event.item.price must be a finite number, got NaN". Match on `name`, not `instanceof`:
  * errors that cross a worker lose their class.
  */
-export const INPUT_ERROR = 'HearthInputError';
-
 export function inputError(field: string, expected: string, got?: unknown): Error {
   const suffix = arguments.length > 2 ? `, got ${describe(got)}` : '';
-  const err = new Error(`${field} must be ${expected}${suffix}`);
-  err.name = INPUT_ERROR;
-  return err;
+  return hearthError(HEARTH_ERRORS.input, `${field} must be ${expected}${suffix}`);
 }
 
 function describe(value: unknown): string {
@@ -170,7 +166,6 @@ export function validateRerankOptions(value: unknown): RerankOptions {
   return out;
 }
 
-export type ForgetWire = ForgetFilter | { all: true };
 
 const FORGET_SHAPES = "{ itemId }, { brand }, { category }, { from?, to? } (epoch ms) or { all: true }";
 

@@ -2,6 +2,7 @@ import { wrap, releaseProxy, type Remote } from 'comlink';
 import type { InitConfig, WorkerApi, WorkerReady } from '../../core/wire/protocol.js';
 import { spawnWorker } from './spawn-worker.js';
 import { debug } from '../../core/log.js';
+import { HEARTH_ERRORS, hearthError } from '../../core/errors.js';
 
 /** Wait before the n-th consecutive restart (the first is immediate), then at most 30 s apart. */
 const RESTART_BACKOFF_MS = [0, 1_000, 5_000, 30_000] as const;
@@ -44,7 +45,7 @@ interface Live {
 }
 
 function workerError(message: string): Error {
-  return Object.assign(new Error(message), { name: 'HearthWorkerError' });
+  return hearthError(HEARTH_ERRORS.worker, message);
 }
 
 /**
@@ -129,7 +130,7 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
   }
 
   function current(): Live {
-    if (closed) throw Object.assign(new Error('Hearth is closed'), { name: 'HearthClosedError' });
+    if (closed) throw hearthError(HEARTH_ERRORS.closed, 'Hearth is closed');
     if (!live) {
       const wait = failures === 0 ? 0 : RESTART_BACKOFF_MS[Math.min(failures - 1, RESTART_BACKOFF_MS.length - 1)]!;
       if (Date.now() - diedAt < wait) throw workerError(`Hearth worker is restarting (back-off ${wait} ms)`);

@@ -1,4 +1,5 @@
-import type { Hearth, HearthOptions, Item, RankResult, ReadyInfo } from '../../core/types.js';
+import type { Item, RankResult, ReadyInfo } from '../../core/types.js';
+import type { Hearth, HearthOptions } from '../types.js';
 import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../../core/wire/validate.js';
 import { LIMITS } from '../../core/wire/limits.js';
 import { createLineCache } from './line-cache.js';

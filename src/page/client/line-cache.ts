@@ -1,4 +1,5 @@
-import { sameWireItem, type EncodedCandidates } from '../../core/wire/candidate-wire.js';
+import { sameWireItem } from '../../core/wire/candidate-wire.js';
+import type { EncodedCandidates } from '../../core/wire/wire.js';
 import type { WireItem } from '../../core/wire/wire.js';
 
 /**

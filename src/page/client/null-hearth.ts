@@ -1,9 +1,10 @@
-import type { Hearth } from '../../core/types.js';
+import type { Hearth } from '../types.js';
 import { candidateItems, validateEvent, validateForget, validateRerankOptions } from '../../core/wire/validate.js';
 import { fallbackResult } from './results.js';
 import { validateConsent } from './options.js';
 import { toExport } from './export.js';
 import type { InterestProfile } from '../../core/types.js';
+import { HEARTH_ERRORS, hearthError } from '../../core/errors.js';
 
 const emptyProfile = (): InterestProfile => {
   const none = { categories: [], brands: [], priceBands: [] };
@@ -15,7 +16,7 @@ const emptyProfile = (): InterestProfile => {
  * browsers): input is still validated, lists keep their order, nothing is stored.
  */
 export function createNullHearth(reason: string): Hearth {
-  const unavailable = () => Object.assign(new Error(`Hearth is unavailable here: ${reason}`), { name: 'HearthUnavailableError' });
+  const unavailable = () => hearthError(HEARTH_ERRORS.unavailable, `Hearth is unavailable here: ${reason}`);
   const hearth: Hearth = {
     ready: async () => {
       throw unavailable();

@@ -1,7 +1,8 @@
 import { inputError } from '../../core/wire/validate.js';
 import { LIMITS } from '../../core/wire/limits.js';
 import { BACKEND_CHOICES } from './backend-choices.js';
-import { CONSENT_STATES, type BackendChoice, type ConsentState, type HearthOptions } from '../../core/types.js';
+import { CONSENT_STATES, type BackendChoice, type ConsentState } from '../../core/types.js';
+import type { HearthOptions } from '../types.js';
 
 export function validateConsent(value: unknown, field: string): ConsentState {
   if (!(CONSENT_STATES as readonly unknown[]).includes(value)) throw inputError(field, `one of ${CONSENT_STATES.map((c) => `'${c}'`).join(', ')}`, value);

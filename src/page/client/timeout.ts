@@ -1,3 +1,5 @@
+import { HEARTH_ERRORS, hearthError } from '../../core/errors.js';
+
 /** Settles with `onTimeout()` if `promise` has not settled within `ms`. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => T | Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -14,5 +16,5 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () =>
 }
 
 export function timeoutError(what: string, ms: number): Error {
-  return Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: 'HearthTimeoutError' });
+  return hearthError(HEARTH_ERRORS.timeout, `${what} did not answer within ${ms} ms`);
 }

@@ -1,4 +1,5 @@
-import type { Hearth, TrackEvent } from '../../core/types.js';
+import type { TrackEvent } from '../../core/types.js';
+import type { Hearth } from '../types.js';
 import { debug } from '../../core/log.js';
 
 /** Two reports of one click closer than this are one click seen by two sources (card + dataLayer). */

@@ -1,4 +1,5 @@
-import type { Hearth, TrackEvent } from '../../core/types.js';
+import type { TrackEvent } from '../../core/types.js';
+import type { Hearth } from '../types.js';
 import { createHearth } from '../client/create-hearth.js';
 import { createNullHearth } from '../client/null-hearth.js';
 import { debug } from '../../core/log.js';

@@ -1,4 +1,5 @@
-import type { ConsentState, Hearth, HearthExport, HearthOptions, InterestProfile, Item, RankResult, ReadyInfo, RerankOptions } from '../../core/types.js';
+import type { ConsentState, HearthExport, InterestProfile, Item, RankResult, ReadyInfo, RerankOptions } from '../../core/types.js';
+import type { Hearth, HearthOptions } from '../types.js';
 import { debug } from '../../core/log.js';
 import { rerankElement, type RerankElementResult } from './rerank-element.js';
 

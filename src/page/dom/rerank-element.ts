@@ -1,4 +1,5 @@
-import type { Hearth, Item, RerankOptions } from '../../core/types.js';
+import type { Item, RerankOptions } from '../../core/types.js';
+import type { Hearth } from '../types.js';
 import { debug } from '../../core/log.js';
 import { ITEM_SELECTOR, readCardItem } from './card-item.js';
 

@@ -1,4 +1,4 @@
-import type { HearthOptions } from '../../core/types.js';
+import type { HearthOptions } from '../types.js';
 import { debug } from '../../core/log.js';
 import { isRecord } from './item-fields.js';
 

@@ -4,6 +4,7 @@ import { matchesFilter } from '../../core/wire/forget-filter.js';
 import { PUBLIC_META_PREFIX, type EventStore } from '../../core/store/event-store.js';
 import { DB_VERSION, type HearthDB } from './schema.js';
 import { upgradeSchema } from './upgrade-schema.js';
+import { HEARTH_ERRORS, hearthError } from '../../core/errors.js';
 
 /** How long to wait for another tab to release an old connection before giving up on IndexedDB. */
 const BLOCKED_TIMEOUT_MS = 5_000;
@@ -34,7 +35,7 @@ export async function openIdbStore(dbName: string): Promise<EventStore> {
       upgrade: (database, oldVersion, _newVersion, tx) => upgradeSchema(database, oldVersion, tx),
       blocked() {
         blockedTimer ??= setTimeout(
-          () => giveUp?.(Object.assign(new Error(`IndexedDB upgrade of "${dbName}" blocked by another tab`), { name: 'HearthStoreBlockedError' })),
+          () => giveUp?.(hearthError(HEARTH_ERRORS.storeBlocked, `IndexedDB upgrade of "${dbName}" blocked by another tab`)),
           BLOCKED_TIMEOUT_MS,
         );
       },

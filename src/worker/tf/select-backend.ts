@@ -8,6 +8,7 @@ import { debug } from '../../core/log.js';
 import { DEFAULT_PARAMS } from '../../core/model/params.js';
 import { BACKEND_FILES } from './chunk-files.js';
 import { importBeside } from './import-script.js';
+import { HEARTH_ERRORS, hearthError } from '../../core/errors.js';
 
 /** The fixed fallback order: a named backend that fails hands over to the ones after it. */
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -151,7 +152,7 @@ async function selectAuto(assetBase: string): Promise<Scorer> {
   }
   const cpu = await tryBackend('cpu', assetBase);
   if (cpu) return cpu;
-  throw Object.assign(new Error(`no tfjs backend could start (tried ${[...gpus, 'wasm', 'cpu'].join(', ')})`), { name: 'HearthBackendError' });
+  throw hearthError(HEARTH_ERRORS.backend, `no tfjs backend could start (tried ${[...gpus, 'wasm', 'cpu'].join(', ')})`);
 }
 
 /**
@@ -172,5 +173,5 @@ export async function selectBackend(choice: BackendChoice, assetBase: string): P
       return scorer;
     }
   }
-  throw Object.assign(new Error(`no tfjs backend could start (tried ${chain.join(', ')})`), { name: 'HearthBackendError' });
+  throw hearthError(HEARTH_ERRORS.backend, `no tfjs backend could start (tried ${chain.join(', ')})`);
 }
