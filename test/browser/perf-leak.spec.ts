@@ -51,6 +51,16 @@ for (const backend of ['wasm', 'cpu', 'webgl', 'webgpu'] as const) {
       },
       { backend, items, rounds },
     );
+    if (backend === 'webgpu' && got.backend !== 'webgpu') {
+      // This Chromium has WebGPU on SwiftShader (test/support/chromium.ts): a fallback here means
+      // the webgpu path went untested, so it fails rather than checking another backend's tensors.
+      const gpu = await page.evaluate(async () => {
+        const nav = navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } };
+        if (!nav.gpu) return 'no navigator.gpu';
+        return (await nav.gpu.requestAdapter().catch(() => null)) ? 'an adapter is available' : 'no adapter';
+      });
+      expect(got.backend, `asked for webgpu, the worker runs ${got.backend} (page: ${gpu})`).toBe('webgpu');
+    }
     if (got.backend !== backend) test.info().annotations.push({ type: 'fallback', description: `${backend} → ${got.backend}` });
     expect(got.scored).toBe(got.backend); // the reranks really ran on the backend
     expect(got.after.tensors).toBe(got.before.tensors);
