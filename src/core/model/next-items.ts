@@ -10,8 +10,8 @@ import { findKey, type InterestModel } from './model.js';
  * `rows[offsets[r]..offsets[r+1])` (rows of the same table) with `weights` beside them.
  *
  * Why beside the learned vectors: 64 dimensions smooth item-to-item transitions into taste; a
- * short sparse list keeps the sharp ones ("this refill after that device"). On Beauty's validation
- * item the two together ranked better than either (BENCHMARKS › Ablations).
+ * short sparse list keeps the sharp ones ("this refill after that device"). Together they rank
+ * better than either (BENCHMARKS.md › Ablations › "Shoppers went on to" lists).
  */
 export interface NextItems {
   offsets: Uint32Array;
