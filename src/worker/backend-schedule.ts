@@ -1,6 +1,6 @@
 /**
- * When the worker loads tfjs. Evaluating `hearth.tf.js` (~400 KB) blocks the worker's only
- * thread for 50–300 ms, and a rank that arrives meanwhile waits for it. Pages rank at load and
+ * When the worker loads tfjs. Evaluating `hearth.tf.js` blocks the worker's only thread for a
+ * while (BENCHMARKS.md › Figures moved from code comments), and a rank that arrives meanwhile waits for it. Pages rank at load and
  * then on the shopper's actions, so the quiet moment is right after the first answers: the
  * start waits until no plain-JS score was made for `quietMs`, and at most `maxWaitMs` after
  * the store opened (a page that ranks nothing soon still gets its backend).

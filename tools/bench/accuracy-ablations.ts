@@ -1,6 +1,6 @@
 /**
  * Ablations of the site-trained model, on the validation item only (never the test item):
- * `npx tsx bench/accuracy-ablations.ts --data <folder> [--epochs 4] [--limit-users N] [--only name,name]`
+ * `npx tsx tools/bench/accuracy-ablations.ts --data <folder> [--epochs 4] [--limit-users N] [--only name,name]`
  * Each variant trains on items before the validation item for a fixed number of epochs and is
  * scored with the trainer's own arithmetic (the engine's scorer up to a monotone transform) on
  * the full-ranking and sampled protocols.

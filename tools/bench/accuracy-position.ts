@@ -1,10 +1,10 @@
 /**
  * How strongly should the shop's own order hold against the zero-training model's scores?
- * `npx tsx bench/accuracy-position.ts <dataset folder> [users]` replays each user's history up to the
+ * `npx tsx tools/bench/accuracy-position.ts <dataset folder> [users]` replays each user's history up to the
  * VALIDATION item (never the test item), hands the engine the sampled list (target + 99 fixed
  * negatives) in bestseller order — what a new shop's server would send — and sweeps the engine's
  * positionWeight over the same scores: utility = score − positionWeight · ln(1 + position).
- * DEFAULT_PARAMS.positionWeight was chosen from this sweep (see BENCHMARKS.md › Accuracy).
+ * DEFAULT_PARAMS.positionWeight was chosen from this sweep (BENCHMARKS.md › Zero-training › The shop's order: positionWeight).
  */
 import { readDataset } from '../eval/dataset.js';
 import { heldOut, makeCandidates, popularityCounts, selectUsers } from '../eval/evaluate.js';

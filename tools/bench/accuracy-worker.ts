@@ -1,4 +1,4 @@
-/** One shard of an engine evaluation, in a worker thread (see bench/accuracy.ts). */
+/** One shard of an engine evaluation, in a worker thread (see tools/bench/accuracy.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readDataset } from '../eval/dataset.js';
 import { evaluateEngine, type EvalOptions } from '../eval/evaluate.js';

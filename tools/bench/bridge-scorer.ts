@@ -1,5 +1,5 @@
 /**
- * What the start-up bridge costs per rank: `npx tsx bench/bridge-scorer.ts` (Node, no network).
+ * What the start-up bridge costs per rank: `npx tsx tools/bench/bridge-scorer.ts` (Node, no network).
  * The worker answers its first ranks with the plain-JS reference scorer while tfjs loads
  * (src/worker/bridge-scorer.ts); this times that scorer against the tfjs graph on wasm, the
  * backend 'auto' picks without a GPU, on the same inputs (128 dims, the default model).

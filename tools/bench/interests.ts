@@ -3,10 +3,10 @@
  *   [--data /work/shared/datasets/beauty] [--users 1000] [--drift-shoppers 50]`
  *
  * 1. On-device learning: simulated shoppers with hidden tastes, learning vs the same model
- *    frozen (bench/interests-sim.ts); also the learner's step time (plain JS on every backend).
+ *    frozen (tools/bench/interests-sim.ts); also the learner's step time (plain JS on every backend).
  * 2. Diversity λ sweep on a dataset slice: accuracy vs intra-list diversity and coverage
- *    (bench/interests-diversity.ts).
- * 3. A drifting shopper under decay / session-boost settings (bench/interests-drift.ts).
+ *    (tools/bench/interests-diversity.ts).
+ * 3. A drifting shopper under decay / session-boost settings (tools/bench/interests-drift.ts).
  * Prints Markdown; writes the numbers to tools/bench/out/interests.json. No network.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * Headless Debian chromium, pages served from a real 127.0.0.1 server, the built dist/ files.
  * Writes tools/bench/out/perf/results.json and results.md (the tables pasted into BENCHMARKS.md).
  *
- *   tsx bench/perf.ts [--quick] [--only=latency,baseline,cold,main,memory,sizes] [--backends=auto,wasm,…] [--dist=path]
+ *   tsx tools/bench/perf.ts [--quick] [--only=latency,baseline,cold,main,memory,sizes] [--backends=auto,wasm,…] [--dist=path]
  *
  * A benchmark, not a test: nothing here fails on a slow number. Compare figures as ratios
  * within one run: this 2-core machine is noisy.

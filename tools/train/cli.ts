@@ -6,7 +6,7 @@
  *
  * `--catalog-only`: counts item attributes alone (no shopper, no order: items named only in
  * sequences.txt count as catalogue items without attributes) and writes the zero-training
- * model with the catalogue's feature counts and relations (`src/model/catalog-rarity.ts`,
+ * model with the catalogue's feature counts and relations (`src/core/model/catalog-rarity.ts`,
  * `catalog-relations.ts`): what a shop with a product feed and no shoppers yet can serve.
  */
 import { readDataset } from '../eval/dataset.js';

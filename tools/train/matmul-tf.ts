@@ -5,7 +5,8 @@ import { jsMatMul, type MatMul } from './trainer.js';
 export type TrainBackend = 'wasm' | 'cpu' | 'js';
 
 /**
- * The trainer's matrix products on tfjs-wasm (SIMD): ~10× plain JS on the same core, and
+ * The trainer's matrix products on tfjs-wasm (SIMD): much faster than plain JS on the same core
+ * (BENCHMARKS.md › Figures moved from code comments), and
  * deterministic (single-threaded kernels, fixed summation order). Falls back to JS.
  */
 export async function createTrainMatMul(kind: TrainBackend = 'wasm'): Promise<MatMul> {

@@ -5,8 +5,8 @@ import type { NextItemParams, NextItems } from '../../src/core/model/model-types
 import { scoreEachUser, type EvalSet, type MatMul, type TrainState } from './trainer.js';
 
 /**
- * The recipe of the "shoppers went on to" lists (`src/model/next-items.ts`). Chosen on Beauty's
- * validation item, all users, beside the trained vectors (bench notes in BENCHMARKS › Ablations):
+ * The recipe of the "shoppers went on to" lists (`src/core/model/next-items.ts`). Chosen on Beauty's
+ * validation item, all users, beside the trained vectors (BENCHMARKS.md › Ablations › "Shoppers went on to" lists):
  * the weight of each pair sums ½^(g−1) over the shopper's next `gap` steps; a row keeps its `top`
  * heaviest pairs, as a share of all its onward weight plus `kappa` (so an item seen twice cannot
  * claim half of anything); recency 0.3 per history step, lambda 30.
@@ -15,8 +15,8 @@ export const NEXT_RECIPE = { gap: 3, stepDecay: 0.5, top: 20, kappa: 5, lambda: 
 
 /**
  * A pair is shipped only when at least this many different shoppers made it, so a rare item's
- * list cannot reveal what one shopper did next. (It also did no harm on Beauty's validation item:
- * full HR@10 / NDCG@10 0.1251 / 0.0772 with it against 0.1240 / 0.0765 without, each at its best strength.)
+ * list cannot reveal what one shopper did next. It costs no accuracy (BENCHMARKS.md › Ablations ›
+ * "Shoppers went on to" lists).
  */
 export const MIN_SHOPPERS = 2;
 

@@ -10,7 +10,7 @@ const MAX_CATEGORIES = 2000;
  * Per-category repurchase rates from the site's own sequences: of all occurrences of items in a
  * category, the share that repeat an item the same shopper already had earlier. Consumables
  * (shampoo, coffee) come back; durables (a tent) rarely do. The engine reads these to decide
- * whether a just-bought item may be pushed again (`src/learn/repurchase.ts`); nothing about
+ * whether a just-bought item may be pushed again (`src/core/learn/repurchase.ts`); nothing about
  * which categories are consumable is hard-coded.
  */
 export function repurchaseRates(ds: Pick<Dataset, 'sequences' | 'items'>): RepurchaseParams {

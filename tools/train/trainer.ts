@@ -57,32 +57,28 @@ export interface TrainConfig {
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   dims: 64,
   window: 50,
-  // 1,024 rather than 256: +15 % full-ranking HR@10 on Beauty's validation item at 3 epochs
-  // (bench/accuracy-ablations.ts); popular items get drawn as negatives often enough to be ranked
-  // against, which is what full ranking rewards.
+  // Popular items get drawn as negatives often enough to be ranked against, which is what full
+  // ranking rewards; more than this bought nothing (BENCHMARKS.md › Ablations).
   negatives: 1024,
   batch: 256,
-  // 0.005 decaying ×0.7 per epoch (was a constant 0.003): on the validation item, full NDCG@10 at
-  // the chosen epoch 0.0626 vs 0.0625 on Beauty and 0.0431 vs 0.0426 on Sports, full HR@10 0.1088
-  // vs 0.1040 and 0.0728 vs 0.0748 — both sets' averages favour it, decided before the test run.
+  // Fast early epochs, then finer steps (×lrDecay per epoch), at the same epoch count and cost
+  // (BENCHMARKS.md › Results (test item, all users), Ablations).
   lr: 0.005,
   lrDecay: 0.7,
   l2: 0,
   epochs: 12,
   seed: 7,
   // No shared bias row: with 1,024 negatives the id rows learn popularity themselves, and the
-  // row made the model worse on Beauty's validation item (full NDCG@10 0.0625 vs 0.0603 at the
-  // chosen epoch, bench/accuracy-ablations.ts and two full runs).
+  // shared row over-weights it (BENCHMARKS.md › Ablations).
   fields: { id: 1, brand: 1, category: 1, word: 1, price: 1, attr: 1, bias: 0 },
   learnRecency: true,
   initDecay: 0.8,
-  // Uniform negatives, no logQ correction. Half the negatives by popularity with the correction
-  // led at 3 epochs (+0.0028 full HR@10) but tied at the chosen epoch on Beauty's validation item
-  // (full NDCG@10 0.0626 vs 0.0625), so the simpler sampler stays; the options remain for other sites.
+  // Uniform negatives, no logQ correction: popularity-mixed negatives tied at the chosen epoch, so
+  // the simpler sampler stays; the options remain for other sites (BENCHMARKS.md › Ablations).
   popularNegatives: 0,
   logQ: false,
-  // On Beauty's validation item (all users) the lists lifted full HR@10 0.1208 → 0.1251 and
-  // NDCG@10 0.0719 → 0.0772 beside the chosen epoch's vectors; the strength is chosen per site.
+  // The lists keep sharp item-to-item transitions the vectors smooth away; the strength is chosen
+  // per site (BENCHMARKS.md › Ablations › "Shoppers went on to" lists).
   nextItems: true,
 };
 
@@ -112,9 +108,8 @@ export function trainParams(config: TrainConfig): ModelParams {
     historyWindow: config.window,
     unknownFeatures: 'zero',
     normalize: false,
-    // The blend with the shop's order was swept for the zero-training model only (its default
-    // moved to 0.1 with exact overlap); a trained model's scores have another scale, so it keeps
-    // the weight it has always shipped with.
+    // The shop-order blend was swept for the zero-training model only (DEFAULT_PARAMS.positionWeight);
+    // a trained model's scores have another scale, so it keeps the weight it has always shipped with.
     positionWeight: 0.2,
     actionWeights: { ...DEFAULT_PARAMS.actionWeights },
   };
@@ -217,7 +212,7 @@ export function toModel(state: TrainState, version: string): InterestModel {
 
 /**
  * C = A (r × k) · B (k × c), row-major. The trainer's three big products per batch go through
- * this: plain JS by default, tfjs-wasm (SIMD) from the CLIs (`src/train/matmul-tf.ts`).
+ * this: plain JS by default, tfjs-wasm (SIMD) from the CLIs (`tools/train/matmul-tf.ts`).
  */
 export type MatMul = (a: Float32Array, r: number, k: number, b: Float32Array, c: number) => Float32Array;
 
@@ -468,8 +463,8 @@ export function train(
         let top = sPos;
         // Logits stay far below exp's range (learned dot products), so no max-shift is needed:
         // one exp per (history row, negative), kept in GZ and turned into gradients below. Rows
-        // of GZ are walked in memory order (history row outer, negative inner), which made an
-        // epoch ~8 % faster than the strided walk; most of what remains is the exp itself.
+        // of GZ are walked in memory order (history row outer, negative inner), faster than the
+        // strided walk (BENCHMARKS.md › Figures moved from code comments); most of what remains is the exp itself.
         // Masked negatives get an exp too (no branch in the hot loop) and a zero gradient below.
         mark++;
         seen[y] = mark;

@@ -7,9 +7,8 @@ import { itemFeatures } from '../model/features.js';
 /**
  * Share of descriptive features (brand, categories, title words) two items must have in common
  * to count as near-duplicates (a size or colour variant). Feature overlap rather than vector
- * cosine: a hashed vector gives an item's own id as much weight as its whole description, so a
- * variant's cosine (≈0.66) sits close to any same-category item's (≈0.57) and no threshold
- * separates them reliably.
+ * cosine: a hashed vector gives an item's own id as much weight as its whole description, so no
+ * cosine threshold separates a variant from any same-category item (BENCHMARKS.md › Figures moved from code comments).
  */
 export const NEAR_DUPLICATE = 0.7;
 /**

@@ -6,7 +6,7 @@ import { createDefaultModel } from './model.js';
 import { findKey } from './find-key.js';
 import type { CatalogCounts, InterestModel, ModelParams } from './model-types.js';
 
-/** Squared: chosen on the validation item in a Python replica (Beauty HR@10 0.4104 at power 1, 0.4121 at 2; Sports 0.4218 at 1.5, 0.4211 at 2). */
+/** Squared: a sharper contrast between small and large brands/categories (BENCHMARKS.md › Zero-training › Seventh session: catalogue counts). */
 export const CATALOG_RARITY_POWER = 2;
 
 /** A page-sized cap on the features kept: past it the rarest are dropped, and a missing feature counts as held by one item. */
@@ -88,9 +88,9 @@ function catalogRarityOf(counts: CatalogCounts): (hash: number) => number {
  * times, when the model carries catalogue counts, catalogue rarity (above).
  * Both, because they answer different questions on a real page: the catalogue says how much a
  * match on the feature means at all, the list whether it tells this page's items apart (the
- * category of a category page does not, however rare it is in the catalogue). On the
- * benchmark's random lists the product measured level with catalogue rarity alone (validation
- * HR@10 0.4118 vs 0.4119 on Beauty, 0.4198 vs 0.4206 on Sports). Undefined: no weighting (a
+ * category of a category page does not, however rare it is in the catalogue). On the benchmark's
+ * random lists the product costs nothing measurable (BENCHMARKS.md › Zero-training › Seventh
+ * session: catalogue counts). Undefined: no weighting (a
  * learned table, or both switched off).
  */
 export function taxonomyRarity(model: InterestModel, candidates: readonly FeatureSet[]): ((hash: number) => number) | undefined {

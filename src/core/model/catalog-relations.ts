@@ -2,22 +2,15 @@ import { findKey } from './find-key.js';
 import type { CatalogRelations } from './model-types.js';
 
 /**
- * Related features kept per feature. 8: through the engine on the validation item (all users,
- * HR@10), 16 gave Beauty 0.4177 against 0.4203 and Sports 0.4364 for both, though a Python
- * replica had put 16 (0.4225) a little above 8 (0.4207) on Beauty; 8 also keeps model.json to
- * tens of KiB for thousands of features. Ranked by P(f | g) (replica, orderDecay 0.85): 6 gave
- * Beauty 0.4230 and Sports 0.4396 against 0.4247 and 0.4430 at 8.
+ * Related features kept per feature: more did not help through the engine, fewer lost a little,
+ * and 8 keeps model.json to tens of KiB (BENCHMARKS.md › Zero-training › Eighth session: catalogue relations).
  */
 export const RELATED_PER_FEATURE = 8;
 
 /**
  * How much of its features' relations an item carries, against 1 for what it holds itself
- * (`ModelParams.relatedWeight`). Replica, validation item, every 4th user, HR@10: Beauty 0.4078
- * without, 0.4203 at 0.4, 0.4207 at 0.6, 0.4216 at 1, 0.4205 at 1.5; Sports 0.4252 without,
- * 0.4431 at 0.6. Through the engine, all users: Beauty 0.4118 without, 0.4203 at 0.6, 0.4210
- * at 1; Sports 0.4198, 0.4364, 0.4351 (BENCHMARKS.md › Accuracy › catalogue relations).
- * Re-checked once relations were ranked by P(f | g), with orderDecay 0.85 (replica, all users):
- * 0.45 / 0.6 / 0.8 gave Beauty 0.4237 / 0.4247 / 0.4244 and Sports 0.4424 / 0.4430 / 0.4437.
+ * (`ModelParams.relatedWeight`): related, not held, so less; the curve is flat around 0.6
+ * (BENCHMARKS.md › Zero-training › Eighth session: catalogue relations).
  */
 export const DEFAULT_RELATED_WEIGHT = 0.6;
 
@@ -47,9 +40,7 @@ export function createPairCounter() {
  * categories and the shop's big brands. An item in f holds its parents already, so a relation to
  * them only re-weighs what it has; ranked by P(f | g), the slots go to what lies inside or beside
  * f: its sub-categories, the brands that sell mainly in it, the sibling categories that overlap
- * it. Validation item, replica of the engine, all users, HR@10 / NDCG@10: Beauty 0.4226 / 0.2720
- * by P(g | f) → 0.4247 / 0.2725, Sports 0.4395 / 0.2613 → 0.4430 / 0.2632 (BENCHMARKS.md ›
- * Accuracy › ninth session). The share an implied feature carries stays P(g | f).
+ * it (BENCHMARKS.md › Zero-training › Ninth session). The share an implied feature carries stays P(g | f).
  */
 export function relateCatalog(pairs: ReadonlyMap<number, ReadonlyMap<number, number>>, keys: Uint32Array, counts: Uint32Array, perFeature = RELATED_PER_FEATURE): CatalogRelations {
   const offsets = new Uint32Array(keys.length + 1);

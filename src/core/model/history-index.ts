@@ -14,8 +14,8 @@ interface Node {
 
 /**
  * The event list arranged for the history fold, kept up to date as events come and go, so that
- * a rank right after a track does not walk all 10,000 stored events again (`buildHistory` does:
- * ~5 ms). It holds each item's events, the items in order of their newest event (a linked list:
+ * a rank right after a track does not walk all stored events again, as `buildHistory` does
+ * (BENCHMARKS.md › Figures moved from code comments). It holds each item's events, the items in order of their newest event (a linked list:
  * an event moves its item to the front in O(1)), and where the chain of events that may form
  * the current session begins. `fold` then reads only the events of the `historyWindow` most
  * recent items — and computes every weight at fold time, in the same order as `buildHistory`,

@@ -6,10 +6,9 @@ import { impliedFeatures } from './catalog-rarity.js';
  * The zero-training model's vectors for one rank call, with exact feature overlap.
  *
  * Hashed random feature vectors (`item-vector.ts`) make two items' dot product their weighted
- * overlap plus noise of ~1/√dims for every pair of features they hold; at 128 dims that noise
- * cost sampled HR@10 0.01 on Beauty and 0.03 on Sports (validation item, BENCHMARKS.md ›
- * Accuracy). Yet within one call only a few dozen features are held by two or more of the items
- * involved (candidates and history: at most 96 on either set, median ~60). So each of those gets
+ * overlap plus noise of ~1/√dims for every pair of features they hold, noise that costs accuracy
+ * at 128 dims (BENCHMARKS.md › Zero-training › Sixth session). Yet within one call only a few
+ * dozen features are held by two or more of the items involved (candidates and history). So each of those gets
  * a coordinate of its own, and every other feature, which can only lengthen its item's vector,
  * counts in the item's norm alone. Dot products are then exact cosines, on every backend, at the
  * same width. Past `dims` shared features (long titles, thousand-item lists) the rest fall back
@@ -160,9 +159,8 @@ export interface SideMasses {
  * Heaviest, not most widely held: with catalogue relations a list can share far more than `dims`
  * features with a long history, most of them implied at a small weight and held by many items;
  * ordered by count, a brand that one candidate and one history item hold outright lost its
- * coordinate to them and was hashed. On the validation item, engine, all users, HR@10 / NDCG@10
- * went Beauty 0.4214 / 0.2720 → 0.4235 / 0.2735 and Sports 0.4405 / 0.2624 → 0.4424 / 0.2637,
- * level with doubling `dims` to 256 (0.4236 / 0.2736, 0.4422 / 0.2636) at no cost in width.
+ * coordinate to them and was hashed. Heaviest first does as well as doubling `dims`, at no cost in
+ * width (BENCHMARKS.md › Zero-training › Ninth session).
  */
 export function sharedCoordinates(onCandidates: ReadonlyMap<number, number>, onHistory: ReadonlyMap<number, number>, dims: number, masses: () => SideMasses): Map<number, number> {
   const shared: { hash: number; both: boolean; count: number; weight: number }[] = [];

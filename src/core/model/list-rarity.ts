@@ -2,12 +2,10 @@ import { RARITY_FIELDS, type FeatureSet } from './item-vector.js';
 import type { InterestModel } from './model-types.js';
 
 /**
- * Rarity as it is (power 1) by default. Squaring it helped Beauty's validation item a little with
- * exact overlap (`list-coordinates.ts`; HR@10 0.4017 → 0.4071, Sports level at 0.4180 → 0.4179),
- * but those files carry categories only: on a catalogue with titles, brands and prices it shrinks
- * the taxonomy against the words and prices, which it does not weigh, and the shopper's clicked
- * category lost places to one-brand matches in the engine's own tests. Over hashed vectors it
- * had cost 0.018.
+ * Rarity as it is (power 1). Squaring helps category-only benchmark files a little, but on a real
+ * catalogue it shrinks the taxonomy against the titles and prices it does not weigh, and the
+ * engine's own tests then put one-brand matches above the clicked category (BENCHMARKS.md ›
+ * Zero-training › Sixth session).
  */
 export const DEFAULT_RARITY_POWER = 1;
 
@@ -22,8 +20,8 @@ export const DEFAULT_RARITY_POWER = 1;
  * (`power` sharpens the contrast: `DEFAULT_RARITY_POWER`.)
  *
  * Applied to the taxonomy fields only (brand, category, attr: see `item-vector.ts`), by the
- * zero-training model only, whose features are all alike a priori: on Beauty's validation item
- * it lifted sampled HR@10 from 0.3638 to 0.3864 (BENCHMARKS.md › Accuracy). A site-trained
+ * zero-training model only, whose features are all alike a priori (BENCHMARKS.md › Zero-training:
+ * what history and attributes alone can do here). A site-trained
  * table has learned each feature's strength instead. Taken from the list itself, so it needs no
  * catalogue statistics and keeps no state.
  */

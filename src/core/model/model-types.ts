@@ -80,7 +80,7 @@ export interface ModelParams {
    * table ignores it). Absent: on.
    */
   listRarity?: boolean;
-  /** Exponent of list rarity (`list-rarity.ts`); absent: `DEFAULT_RARITY_POWER` (2). */
+  /** Exponent of list rarity (`list-rarity.ts`); absent: `DEFAULT_RARITY_POWER` (1). */
   rarityPower?: number;
   /**
    * Give the features shared within a rank call coordinates of their own, so similarities are
@@ -94,13 +94,13 @@ export interface ModelParams {
    * `DEFAULT_RELATED_WEIGHT` (0.6).
    */
   relatedWeight?: number;
-  /** Repeat-purchase sense learned by the trainer (`src/train/repurchase.ts`); absent: nothing is consumable. */
+  /** Repeat-purchase sense learned by the trainer (`tools/train/repurchase.ts`); absent: nothing is consumable. */
   repurchase?: RepurchaseParams;
   /** How the table's "shoppers went on to" lists weigh in (`next-items.ts`); absent: not at all. */
   nextItems?: NextItemParams;
 }
 
-/** Per-category repurchase rates from the site's sequences; see `src/learn/repurchase.ts`. */
+/** Per-category repurchase rates from the site's sequences; see `src/core/learn/repurchase.ts`. */
 export interface RepurchaseParams {
   /** Category → share of its items' occurrences that repeat an item the same shopper had before. */
   rates: Record<string, number>;
@@ -113,8 +113,8 @@ export interface RepurchaseParams {
  * `rows[offsets[r]..offsets[r+1])` (rows of the same table) with `weights` beside them.
  *
  * Why beside the learned vectors: 64 dimensions smooth item-to-item transitions into taste; a
- * short sparse list keeps the sharp ones ("this refill after that device"). On Beauty's validation
- * item the two together ranked better than either (BENCHMARKS › Ablations).
+ * short sparse list keeps the sharp ones ("this refill after that device"). Together they rank
+ * better than either (BENCHMARKS.md › Ablations › "Shoppers went on to" lists).
  */
 export interface NextItems {
   offsets: Uint32Array;
@@ -141,9 +141,8 @@ export interface NextItemParams {
  * Why: list rarity (`list-rarity.ts`) estimates a feature's frequency from the ~100 items of
  * one list, where every feature held by one or two of them looks equally rare. A leaf category
  * of 20 products and one of 600 are then alike, though a match on the first says far more.
- * Counted over the whole catalogue, rarity tells them apart: on the validation item, all users,
- * through the engine, sampled HR@10 / NDCG@10 went 0.4017 / 0.2422 → 0.4118 / 0.2687 on Beauty
- * and 0.4180 / 0.2414 → 0.4198 / 0.2526 on Sports (BENCHMARKS.md › Accuracy › catalogue counts).
+ * Counted over the whole catalogue, rarity tells them apart (BENCHMARKS.md › Zero-training ›
+ * Seventh session: catalogue counts).
  */
 export interface CatalogCounts {
   /** Items counted. */
@@ -163,8 +162,8 @@ export interface CatalogCounts {
  * shopper's behaviour.
  *
  * Why: with exact overlap, an item that shares no brand or category with anything the shopper
- * looked at scores as if the shopper had no history at all. On Beauty's validation item that is
- * 18 % of targets, and 23 % more share only a little (BENCHMARKS.md › Accuracy). Yet a shop's
+ * looked at scores as if the shopper had no history at all, and on the benchmark sets many targets
+ * are such items (BENCHMARKS.md › Zero-training › Seventh session: catalogue counts). Yet a shop's
  * taxonomy knows more than exact matches: "Nail Polish" and "Nail Art" sit on many of the same
  * products, two sibling leaf categories under one rarely-used parent. So each item also carries,
  * at reduced weight, the features its own features are seen with (a query expansion over the

@@ -23,7 +23,8 @@ function sameValues(a: Float32Array, b: Float32Array, len: number): boolean {
 
 /**
  * The scoring graph on a tfjs backend. The history is uploaded already transposed (dims × m):
- * matMul with a transpose flag is 8–10× slower on wasm. Only ops that every backend runs
+ * matMul with a transpose flag is several times slower on wasm (BENCHMARKS.md › Figures moved
+ * from code comments). Only ops that every backend runs
  * correctly are used (no addN/split, which break WebGPU's 8-storage-buffer limit).
  *
  * The history changes far less often than the lists do (only when the shopper acts), so its

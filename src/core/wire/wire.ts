@@ -41,8 +41,8 @@ export interface RankKnobs {
 
 /**
  * How a rank request carries its candidates to the worker: each validated item as one line of
- * JSON, in an array of strings. Why not the item objects: the worker spends ~3.5 ms
- * deserialising 1,000 structured-clone objects, while strings cross as plain copies; and each
+ * JSON, in an array of strings. Why not the item objects: deserialising structured-clone objects
+ * was the worker's largest cost of a long list (BENCHMARKS.md › Targets), while strings cross as plain copies; and each
  * line is a ready-made key for the worker's cache of parsed items (same product, same line), so
  * a list seen before is not parsed, and its items keep their identity, which the vector and
  * feature caches key on. Separate strings rather than one joined string: substrings split from

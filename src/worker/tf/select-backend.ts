@@ -18,7 +18,8 @@ const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render|microsoft 
 
 /**
  * WebGPU adapters say when they are a software fallback (SwiftShader in headless Chromium).
- * `'auto'` must never pick one over wasm: it is ~100× slower here for the same answer.
+ * `'auto'` must never pick one over wasm: it is far slower for the same answer (BENCHMARKS.md ›
+ * Figures moved from code comments).
  */
 async function hasHardwareWebGpu(): Promise<boolean> {
   const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;

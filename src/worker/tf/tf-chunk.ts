@@ -2,8 +2,8 @@
  * Entry of `hearth.tf.js`, the worker's tfjs half: tfjs-core, the wasm backend, the tfjs
  * scoring graph and the backend choice. The worker core (`hearth.worker.js`) answers ranks
  * with the plain-JS reference scorer and imports this file only once the first ranks are
- * answered (`../backend-schedule.ts`), so ~400 KB of script evaluation stays off the first
- * personalised rerank.
+ * answered (`../backend-schedule.ts`), so evaluating tfjs stays off the first personalised
+ * rerank (sizes: BENCHMARKS.md › Bundle sizes).
  *
  * Built as a classic script whose exports become the worker global `HearthTf`
  * (`chunk-files.ts`); `tf` is exported whole because the other backends' files are built

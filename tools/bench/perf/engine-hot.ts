@@ -5,7 +5,7 @@
  * wasm/cpu. Phases: validate = page-side validation and encoding, request/response = the
  * crossing, rank = decoding + engine + encoding in the worker, map = the page's result mapping.
  *
- *   npx tsx bench/perf/engine-hot.ts [--backend=wasm|cpu|js] [--events=10000] [--candidates=1000] [--iters=200]
+ *   npx tsx tools/bench/perf/engine-hot.ts [--backend=wasm|cpu|js] [--events=10000] [--candidates=1000] [--iters=200]
  *
  * Prints the median, p90 and mean of each phase in ms, and the process's CPU time per rerank.
  * A benchmark, not a test: compare ratios of back-to-back runs on the same machine.
@@ -70,7 +70,7 @@ async function once(record: boolean): Promise<void> {
 
 for (let i = 0; i < 20; i++) await once(false);
 for (let i = 0; i < iters; i++) await once(true);
-// A track invalidates the folded history: the next rank refolds it (100 candidates, as in bench/perf.ts).
+// A track invalidates the folded history: the next rank refolds it (100 candidates, as in tools/bench/perf.ts).
 const hundred = encodeCandidates(candidateItems(products.slice(0, 100)));
 for (let i = 0; i < Math.min(iters, 100); i++) {
   await engine.track([validateEvent({ type: 'view', item: click }, NOW)]);

@@ -1,6 +1,6 @@
 /**
  * Size budgets of the built files (`npm run size`, after `npm run build`): gzip bytes of each
- * budgeted file against bench/perf/size-budgets.json. Offline; exits 1 when a budget is exceeded.
+ * budgeted file against tools/bench/perf/size-budgets.json. Offline; exits 1 when a budget is exceeded.
  */
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
