@@ -69,7 +69,7 @@ export interface WorkerDiagnostics {
   tensorBytes: number;
   /** JS heap of the worker in bytes, where the browser exposes it (Chromium), else undefined. */
   heapBytes?: number;
-  /** The on-device learner (`src/learn/learn-loop.ts`): whether this worker trains, and how far. */
+  /** The on-device learner (`src/worker/learn-loop.ts`): whether this worker trains, and how far. */
   learning?: LearningStatus;
 }
 
