@@ -29,14 +29,14 @@ async function readIndexedDb(): Promise<StoreInfo[]> {
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       const req = indexedDB.open(info.name!);
       req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error);
+      req.onerror = () => fail(req.error ?? new Error('IndexedDB open failed'));
     });
     const stores: StoreInfo['stores'] = [];
     for (const name of Array.from(db.objectStoreNames)) {
       const all = await new Promise<unknown[]>((ok, fail) => {
         const req = db.transaction(name, 'readonly').objectStore(name).getAll();
         req.onsuccess = () => ok(req.result as unknown[]);
-        req.onerror = () => fail(req.error);
+        req.onerror = () => fail(req.error ?? new Error('IndexedDB read failed'));
       });
       const bytes = all.reduce<number>((n, v) => n + new Blob([JSON.stringify(v) ?? '']).size, 0);
       stores.push({ name, count: all.length, bytes, sample: all.slice(-2) });

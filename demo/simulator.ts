@@ -38,6 +38,7 @@ function choose(list: Product[], score: (p: Product) => number, rnd: () => numbe
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const rolling = (xs: number[], k = 5) => xs.map((_, i) => mean(xs.slice(Math.max(0, i - k + 1), i + 1)));
 
+// eslint-disable-next-line max-lines-per-function -- the simulator panel: its controls, plot and run loop share one state
 export function mountSimulator(root: HTMLElement): void {
   const mode = h('select', { id: 'sim-mode', 'aria-label': 'Shopper to simulate' });
   for (const p of PERSONAS) mode.append(h('option', { value: p.id, text: p.name }));
@@ -149,7 +150,8 @@ export function mountSimulator(root: HTMLElement): void {
     }
   }
 
-  runBtn.addEventListener('click', async () => {
+  runBtn.addEventListener('click', () => void run());
+  async function run() {
     if (running) return;
     running = true; stopRequested = false;
     runBtn.disabled = true; stopBtn.disabled = false; mode.disabled = true; baseline.disabled = true;
@@ -165,7 +167,7 @@ export function mountSimulator(root: HTMLElement): void {
       runBtn.disabled = false; stopBtn.disabled = true; mode.disabled = false; baseline.disabled = false;
       root.dataset.simDone = String(steps.length);
     }
-  });
+  }
   stopBtn.addEventListener('click', () => (stopRequested = true));
 
   root.replaceChildren(

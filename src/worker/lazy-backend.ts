@@ -58,7 +58,7 @@ export function startLazyBackend(choice: BackendChoice, assetBase: string, use: 
         return;
       }
       use(scorer);
-      settle(scorer.backend as BackendName);
+      settle(scorer.backend);
     } catch (err) {
       debug('no tfjs backend; ranks stay on the plain-JS reference scorer', err);
       settle('js');

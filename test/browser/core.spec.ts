@@ -176,7 +176,7 @@ test.describe('core path: page → comlink → worker → engine → tfjs → In
       expect(r.url).toMatch(/^\/(dist\/(chunks\/)?[\w.-]+\.(js|wasm)|test\/browser\/pages\/esm\.html)$/);
       // No query strings, and no item id smuggled into a path segment.
       expect(r.url).not.toMatch(/[?#]/);
-      const tokens = r.url.split(/[/.\-]/);
+      const tokens = r.url.split(/[/.-]/);
       expect(tokens.filter((t) => items.some((i) => i.id === t))).toEqual([]);
     }
   });

@@ -28,7 +28,7 @@ test('through the worker (tfjs wasm): a just-bought item is not pushed again; to
         backend: afterPurchase.backend,
         boughtPlaces: ['tent', 'tent-blue'].map((id) => afterPurchase.items.findIndex((i) => i.id === id)),
         boughtReason: afterPurchase.reasons[afterPurchase.items.findIndex((i) => i.id === 'tent')]![0],
-        todayTop: today.items.slice(0, 4).map((i) => i.categories![1]),
+        todayTop: today.items.slice(0, 4).map((i) => i.categories[1]),
       };
     },
     { tent, variant, tents, skincare: Array.from({ length: 12 }, (_, i) => beauty('Skincare', i)), makeup: Array.from({ length: 8 }, (_, i) => beauty('Makeup', i)), HOUR },

@@ -24,7 +24,7 @@ async function openTab(page: Page, origin: string): Promise<void> {
     await w.api.init({ dbName: db, backend: 'cpu', assetBase: new URL('/dist/', location.href).href });
   }, DB);
 }
-const learning = (page: Page) => page.evaluate(async () => (await (window as unknown as LearnWindow).api.diagnostics()).learning!) as Promise<NonNullable<WorkerDiagnostics['learning']>>;
+const learning = (page: Page) => page.evaluate<NonNullable<WorkerDiagnostics['learning']>>(async () => (await (window as unknown as LearnWindow).api.diagnostics()).learning!);
 
 test('two tabs: one trains (Web Locks), the other receives what it learned, and it survives closing both tabs', async ({ context, server }) => {
   const [a, b] = [await context.newPage(), await context.newPage()];

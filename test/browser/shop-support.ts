@@ -96,7 +96,7 @@ export function expectNothingSent(requests: LoggedRequest[], itemIds: string[]):
     expect(r.bodyBytes).toBe(0);
     expect(r.url).toMatch(/^\/(dist\/(chunks\/)?[\w.-]+\.(js|wasm)|test\/browser\/pages\/shop-[\w/.-]+\.(html|js))$/);
     expect(r.url).not.toMatch(/[?#]/);
-    const tokens = r.url.split(/[/.\-]/);
+    const tokens = r.url.split(/[/.-]/);
     expect(tokens.filter((t) => itemIds.includes(t))).toEqual([]);
   }
 }

@@ -41,7 +41,8 @@ export async function startStaticServer(rootDir: string, options: { headers?: Re
   const server: Server = createServer((req, res) => {
     let bodyBytes = 0;
     req.on('data', (chunk: Buffer) => (bodyBytes += chunk.length));
-    req.on('end', async () => {
+    req.on('end', () => void respond());
+    const respond = async () => {
       requests.push({ method: req.method ?? '?', url: req.url ?? '', bodyBytes, headers: req.headers });
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const file = normalize(join(root, path));
@@ -62,7 +63,7 @@ export async function startStaticServer(rootDir: string, options: { headers?: Re
       } catch {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       }
-    });
+    };
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address();

@@ -37,7 +37,7 @@ function generator(seed: number) {
       ...DEFAULT_PARAMS,
       // Mostly whole windows; now and then one a model file could carry (fractional, 0).
       historyWindow: rnd() < 0.9 ? 1 + Math.floor(rnd() * 60) : [2.5, 0, 7.25][Math.floor(rnd() * 3)]!,
-      sessionBoost: boost as number,
+      sessionBoost: boost,
       ...(rnd() < 0.5 ? { orderWeights: [1.5, 1.2, 1, 0.8] } : {}),
       ...(rnd() < 0.3 ? { orderDecay: 1 } : {}),
     };

@@ -96,6 +96,7 @@ describe('IndexedDB store (fake-indexeddb)', () => {
   it('prunes the oldest fifth and retries when the quota is exceeded', async () => {
     const store = await openIdbStore('t-quota');
     for (let i = 0; i < 10; i++) await store.append([event(`q${i}`)], 100);
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- restored below; the stand-in calls it with its own `this`
     const add = IDBObjectStore.prototype.add;
     let failures = 1;
     IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {

@@ -29,7 +29,10 @@ function modelWithLists(): InterestModel {
   const rows: number[] = [];
   const weights: number[] = [];
   for (let r = 0; r < keys.length; r++) {
-    for (const [n, w] of lists[r] ?? []) rows.push(n), weights.push(w);
+    for (const [n, w] of lists[r] ?? []) {
+      rows.push(n);
+      weights.push(w);
+    }
     offsets[r + 1] = rows.length;
   }
   return {
@@ -103,7 +106,7 @@ describe("'shoppers went on to' lists", () => {
     const seqs = [Int32Array.from([0, 1, 3]), Int32Array.from([0, 1, 3]), Int32Array.from([0, 2])];
     const next = buildNextItems(seqs, idRows, keys.length);
     const ra = row('a');
-    const listed = Array.from(next.rows.subarray(next.offsets[ra]!, next.offsets[ra + 1]!));
+    const listed = Array.from(next.rows.subarray(next.offsets[ra], next.offsets[ra + 1]));
     expect(MIN_SHOPPERS).toBe(2);
     expect(listed).toEqual([row('b'), row('d')]); // c: one shopper only, not shipped
     const total = 2 + 1 + 2 * NEXT_RECIPE.stepDecay + NEXT_RECIPE.kappa; // every onward move counts in the share

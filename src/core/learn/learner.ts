@@ -22,6 +22,7 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
  * the same on every backend. `step` stops at its time budget, so the worker can slot it
  * between reranks.
  */
+// eslint-disable-next-line max-lines-per-function -- the learner's state (u and the pairs it steps through) is shared by every member
 export function createLearner(dims: number, options: LearnerOptions = {}) {
   const { l2, lr, epochs } = { ...LEARNER_DEFAULTS, ...options };
   let u = new Float32Array(dims);

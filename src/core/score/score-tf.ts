@@ -83,10 +83,10 @@ export function createTfScorer(tf: Tf, backend: BackendName): Scorer {
       const { histT, w, pad } = historyTensors(input);
 
       // tidy returns the two small results; large arrays are read outside it (reading inside is slow).
-      const [scoresT, topT] = tf.tidy(() => {
+      const [scoresT, topT] = tf.tidy((): [tfc.Tensor1D, tfc.Tensor1D] => {
         const kernel = tf.exp(tf.sub(tf.matMul(tf.tensor2d(cand, [nb, dims]), histT), beta));
         const contributions = tf.mul(kernel, w);
-        return [tf.sum(contributions, 1), tf.argMax(tf.add(contributions, pad), 1)] as const;
+        return [tf.sum(contributions, 1), tf.argMax(tf.add(contributions, pad), 1)];
       });
       try {
         const [s, t] = await Promise.all([scoresT.data(), topT.data()]);

@@ -112,7 +112,7 @@ export function validateEvent(value: unknown, now: number = Date.now()): WireEve
  */
 export function candidateItems(value: unknown): WireItem[] {
   if (!Array.isArray(value)) throw inputError('items', 'an array of items', value);
-  const out: WireItem[] = new Array(value.length);
+  const out = new Array<WireItem>(value.length);
   for (let i = 0; i < value.length; i++) {
     const raw: unknown = value[i];
     if (!isRecord(raw)) throw inputError(`items[${i}]`, 'an object with an id', raw);

@@ -48,11 +48,28 @@ function workerError(message: string): Error {
   return hearthError(HEARTH_ERRORS.worker, message);
 }
 
+/** Pings `l` (once at a time); no answer within PING_TIMEOUT_MS means it is dead. */
+function probe(l: Live): void {
+  if (l.pinging) return;
+  l.pinging = true;
+  let answered = false;
+  const limit = l.initialised && l.backendUp ? PING_TIMEOUT_MS : STARTUP_PING_TIMEOUT_MS;
+  const timer = setTimeout(() => !answered && l.kill(`no answer to a ping within ${limit} ms`), limit);
+  Promise.race([l.api.ping(), l.dead])
+    .then(() => (answered = true))
+    .catch(() => undefined)
+    .finally(() => {
+      clearTimeout(timer);
+      l.pinging = false;
+    });
+}
+
 /**
  * Owns the worker's life: lazy start, death detection (load errors, uncaught errors, message
  * errors, silence), and restart with back-off on the next call after a death. Every pending
  * call races the worker's death, so none can hang on a dead worker.
  */
+// eslint-disable-next-line max-lines-per-function -- one closure owns the worker's life: start, death and restart share its state (live, failures, diedAt, closed)
 export function createConnection(workerUrl: URL, config: InitConfig): Connection {
   let live: Live | undefined;
   let failures = 0;
@@ -111,22 +128,6 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
       .then(() => (l.backendUp = true))
       .catch(() => undefined);
     return l;
-  }
-
-  /** Pings `l` (once at a time); no answer within PING_TIMEOUT_MS means it is dead. */
-  function probe(l: Live): void {
-    if (l.pinging) return;
-    l.pinging = true;
-    let answered = false;
-    const limit = l.initialised && l.backendUp ? PING_TIMEOUT_MS : STARTUP_PING_TIMEOUT_MS;
-    const timer = setTimeout(() => !answered && l.kill(`no answer to a ping within ${limit} ms`), limit);
-    Promise.race([l.api.ping(), l.dead])
-      .then(() => (answered = true))
-      .catch(() => undefined)
-      .finally(() => {
-        clearTimeout(timer);
-        l.pinging = false;
-      });
   }
 
   function current(): Live {

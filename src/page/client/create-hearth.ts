@@ -27,6 +27,7 @@ const CLOSE_TIMEOUT_MS = 2_000;
  * hearth.track({ type: 'click', item: { id: 'sku-42', brand: 'Salomon', categories: ['Shoes'] } });
  * const items = await hearth.rerank(serverItems); // same objects, this shopper's order
  */
+// eslint-disable-next-line max-lines-per-function -- the public instance: each member is a few lines over one shared connection, batcher and line cache
 export function createHearth(options: HearthOptions = {}): Hearth {
   const base = typeof location === 'undefined' ? undefined : location.href;
   const opts = resolveOptions(options, base);

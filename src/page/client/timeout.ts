@@ -8,6 +8,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () =>
       try {
         resolve(onTimeout());
       } catch (err) {
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on what onTimeout threw, as it was
         reject(err);
       }
     }, ms);

@@ -15,6 +15,7 @@ const VISIBLE_MS = 1_000;
  * tracked as a view. A button marked `data-hearth-action="add_to_cart"` (or `"purchase"`) inside
  * a card or the product reports that action instead of a click.
  */
+// eslint-disable-next-line max-lines-per-function -- the observers and the delegated listener share which cards were seen and when
 export function trackCards(doc: Document, emit: (event: TrackEvent) => void, onProduct: (event: TrackEvent) => void): void {
   const win = doc.defaultView;
   if (!win) return;

@@ -28,7 +28,7 @@ export interface HearthGlobal {
   /** Another instance, with its own options (the npm API's factory). */
   createHearth(options?: HearthOptions): Hearth;
   /** Runs a queued call `[method, args, resolve]`: what snippet stubs push, before or after load. */
-  push(...calls: unknown[]): number;
+  push(this: void, ...calls: unknown[]): number;
 }
 
 /** A call as the snippet queues it. */
@@ -68,7 +68,7 @@ export function createGlobalApi(hearth: Hearth, factory: (options?: HearthOption
         () => ({ reordered: false, fallback: true }),
       ),
     createHearth: factory,
-    push(...calls) {
+    push: (...calls) => {
       for (const call of calls) run(call);
       return 0;
     },

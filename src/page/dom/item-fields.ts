@@ -27,7 +27,7 @@ export function text(value: unknown, max: number): string | undefined {
 
 /** A price from a number or a numeric string ("129.00", "€ 1299.5"); `undefined` if not one. */
 export function price(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseFloat(value.replace(/[^\d.\-]/g, '')) : NaN;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseFloat(value.replace(/[^\d.-]/g, '')) : NaN;
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 

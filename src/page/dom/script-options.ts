@@ -46,7 +46,7 @@ export function readScriptOptions(script: HTMLScriptElement | null | undefined, 
 function trackSources(value: unknown): TrackSource[] {
   if (value === undefined || value === true || value === 'true' || value === 'all' || value === '') return [...TRACK_SOURCES];
   if (value === false || !flag(value)) return [];
-  const words = Array.isArray(value) ? value : String(value).split(/[\s,]+/);
+  const words: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [value];
   const out: TrackSource[] = [];
   for (const w of words) {
     if ((TRACK_SOURCES as readonly unknown[]).includes(w)) out.push(w as TrackSource);
@@ -63,6 +63,6 @@ function milliseconds(value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (Number.isFinite(n) && n >= 0) return n;
-  debug(`invalid rerankTimeoutMs ${String(value)}; using ${fallback}`);
+  debug(`invalid rerankTimeoutMs ${JSON.stringify(value)}; using ${fallback}`);
   return fallback;
 }

@@ -44,7 +44,6 @@ export function useReranked<T extends Item>(items: readonly T[], options: Rerank
       live = false;
     };
     // Deliberately keyed on the ids and options, not the array: a re-render with fresh objects is the same list.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hearth, key]);
 
   return useMemo(() => {
