@@ -2,9 +2,26 @@ import type { StoredEvent, WireEvent } from '../wire/wire.js';
 import type { ForgetWire } from '../wire/validate.js';
 import type { EventStore } from '../store/event-store.js';
 import { matchesFilter } from '../wire/forget-filter.js';
+import { createWriteChain } from './write-chain.js';
 
 /** `seq` of an event whose write to the store has not finished yet. */
 const PROVISIONAL = -1;
+
+/** Stored order is seq order; this tab's still-provisional events stay last. */
+const seqKey = (e: StoredEvent) => (e.seq === PROVISIONAL ? Infinity : e.seq);
+
+/** The events of `remote` that `events` lacks, by `seq`. */
+function unseen(events: readonly StoredEvent[], remote: readonly StoredEvent[]): StoredEvent[] {
+  const known = new Set(events.map((e) => e.seq));
+  return remote.filter((e) => !known.has(e.seq));
+}
+
+/** Puts `events` in stored order; false when they already were (the usual case: no sort then). */
+function sortBySeq(events: StoredEvent[]): boolean {
+  if (!events.some((e, i) => i > 0 && seqKey(events[i - 1]!) > seqKey(e))) return false;
+  events.sort((a, b) => seqKey(a) - seqKey(b));
+  return true;
+}
 
 /** Told of every change to the log's events, in the order they happen. */
 export interface EventLogListener {
@@ -17,8 +34,8 @@ export interface EventLogListener {
 }
 
 /**
- * The shopper's events in memory, written through to a store: a rank never waits for the store,
- * and writes are chained so events reach it in the order they were tracked.
+ * The shopper's events in memory, written through to a store (`write-chain.ts`): a rank never
+ * waits for the store.
  */
 export interface EventLog {
   /** Every event held, oldest first (the newest may still carry a provisional `seq`). */
@@ -40,7 +57,10 @@ export interface EventLog {
   /** Switches stores; `carry` moves the events held into it, otherwise they are replaced by its own. */
   adoptStore(next: EventStore, carry: boolean): Promise<void>;
   loadMeta<T>(key: string): Promise<T | undefined>;
-  /** Writes in order with the events; dropped when `atGeneration` is stale by then. */
+  /**
+   * Writes in order with the events: one asked for before a forget lands before it (and is
+   * cleared by it); dropped when `atGeneration` is stale by then.
+   */
   saveMeta(key: string, value: unknown, atGeneration: number): Promise<void>;
   /** Resolves once every write asked for so far has finished. */
   flush(): Promise<void>;
@@ -51,25 +71,20 @@ export interface EventLog {
 /** Loads the newest `maxEvents` events from `store` and keeps at most that many. */
 export async function openEventLog(store: EventStore, maxEvents: number, listener: EventLogListener): Promise<EventLog> {
   let events: StoredEvent[] = await store.load(maxEvents);
-  let writes: Promise<unknown> = Promise.resolve();
+  const chain = createWriteChain(store);
   let revision = 0;
   let generation = 0;
-
-  function chainWrite<T>(op: () => Promise<T>): Promise<T> {
-    const next = writes.then(op);
-    writes = next.catch(() => undefined);
-    return next;
-  }
-  const append = (added: StoredEvent[]) => {
+  /** Appends `added` (then, if asked, puts all in stored order) and drops the oldest beyond maxEvents. */
+  const add = (added: StoredEvent[], reorder: boolean) => {
     events.push(...added);
     listener.appended(added);
-  };
-  /** Keeps at most maxEvents, dropping the oldest. */
-  const prune = () => {
-    if (events.length <= maxEvents) return;
-    const dropped = events.slice(0, events.length - maxEvents);
-    events = events.slice(-maxEvents);
-    listener.dropped(dropped);
+    if (reorder && sortBySeq(events)) listener.reset(); // events moved into the middle
+    if (events.length > maxEvents) {
+      const dropped = events.slice(0, events.length - maxEvents);
+      events = events.slice(-maxEvents);
+      listener.dropped(dropped);
+    }
+    revision++;
   };
   /** Events were removed or replaced: what was learned from them must go too. */
   const replace = (next: StoredEvent[]) => {
@@ -85,7 +100,7 @@ export async function openEventLog(store: EventStore, maxEvents: number, listene
       return events;
     },
     get storeKind() {
-      return store.kind;
+      return chain.store.kind;
     },
     get revision() {
       return revision;
@@ -97,61 +112,39 @@ export async function openEventLog(store: EventStore, maxEvents: number, listene
       if (batch.length === 0) return [];
       // Visible to the next rank at once; seq is provisional until the store assigns it.
       const provisional = batch.map((e) => ({ ...e, seq: PROVISIONAL }));
-      append(provisional);
-      prune();
-      revision++;
-      const stored = await chainWrite(() => store.append(batch, maxEvents));
+      add(provisional, false);
+      const stored = await chain.write((target) => target.append(batch, maxEvents));
       provisional.forEach((p, i) => (p.seq = stored[i]!.seq));
       return stored;
     },
     ingest(remote) {
-      const known = new Set(events.map((e) => e.seq));
-      const fresh = remote.filter((e) => !known.has(e.seq));
-      if (fresh.length === 0) return;
-      append(fresh);
-      // Stored order is seq order; this tab's still-provisional events stay last. Usually the
-      // fresh events are the newest stored ones and the list is already in order: skip the sort.
-      const key = (e: StoredEvent) => (e.seq === PROVISIONAL ? Infinity : e.seq);
-      if (events.some((e, i) => i > 0 && key(events[i - 1]!) > key(e))) {
-        events.sort((a, b) => key(a) - key(b));
-        listener.reset(); // events moved into the middle
-      }
-      prune();
-      revision++;
+      const fresh = unseen(events, remote);
+      if (fresh.length > 0) add(fresh, true);
     },
     forgetLocal,
     forget(what) {
       forgetLocal(what);
-      return chainWrite(async () => {
-        if ('all' in what) await store.clear();
-        else await store.deleteWhere(what);
+      return chain.write(async (target) => {
+        if ('all' in what) await target.clear();
+        else await target.deleteWhere(what);
       });
     },
     async adoptStore(next, carry) {
-      await writes;
-      const previous = store;
-      store = next;
+      const previous = await chain.swap(next);
       const existing = await next.load(maxEvents);
       const moved = carry ? await next.append(events.map(({ seq: _seq, ...e }) => e), maxEvents) : [];
       replace([...existing, ...moved].slice(-maxEvents));
       if (previous !== next) previous.close();
     },
-    async loadMeta<T>(key: string) {
-      await writes;
-      return store.getMeta<T>(key);
+    loadMeta<T>(key: string) {
+      return chain.read((target) => target.getMeta<T>(key));
     },
     saveMeta(key, value, atGeneration) {
-      // A write asked for before a forget lands before it (and is cleared by it).
-      return chainWrite(async () => {
-        if (atGeneration === generation) await store.setMeta(key, value);
+      return chain.write(async (target) => {
+        if (atGeneration === generation) await target.setMeta(key, value);
       });
     },
-    async flush() {
-      await writes;
-    },
-    async close() {
-      await writes;
-      store.close();
-    },
+    flush: chain.settled,
+    close: () => chain.read((target) => target.close()),
   };
 }
