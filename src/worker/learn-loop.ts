@@ -1,4 +1,4 @@
-import type { Engine } from '../core/engine/engine.js';
+import type { WorkerEngine } from '../core/engine/engine.js';
 import { debug } from '../core/log.js';
 import type { LearningStatus } from '../core/wire/protocol.js';
 import { buildPairs } from '../core/learn/pairs.js';
@@ -41,7 +41,7 @@ export interface LearningOptions extends LearnerOptions {
  * tabs apply what they receive. Anything that removes events (forget, consent) starts u again
  * from 0 and from what is left, so nothing forgotten survives in u.
  */
-export function startLearning(engine: Engine, dbName: string, options: LearningOptions = {}) {
+export function startLearning(engine: WorkerEngine, dbName: string, options: LearningOptions = {}) {
   const busyMs = options.busyMs ?? 15;
   const idleMs = options.idleMs ?? 500;
   const retryMs = options.retryMs ?? 3000;

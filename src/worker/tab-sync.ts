@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../core/wire/wire.js';
 import type { ForgetWire } from '../core/wire/wire.js';
-import type { Engine } from '../core/engine/engine.js';
+import type { WorkerEngine } from '../core/engine/engine.js';
 import { debug } from '../core/log.js';
 
 type SyncMessage = { kind: 'events'; events: StoredEvent[] } | { kind: 'forget'; what: ForgetWire };
@@ -11,7 +11,7 @@ type SyncMessage = { kind: 'events'; events: StoredEvent[] } | { kind: 'forget';
  * leaves the device. IndexedDB remains the source of truth; this only saves the other tabs
  * from re-reading it before their next rerank.
  */
-export function createTabSync(dbName: string, engine: Engine) {
+export function createTabSync(dbName: string, engine: WorkerEngine) {
   if (typeof BroadcastChannel === 'undefined') return { publish() {}, close() {} };
   const channel = new BroadcastChannel(`hearth:${dbName}`);
   channel.onmessage = (e: MessageEvent<SyncMessage>) => {

@@ -1,4 +1,4 @@
-import { createEngine, type Engine } from '../core/engine/engine.js';
+import { createWorkerEngine, type WorkerEngine } from '../core/engine/engine.js';
 import type { EventStore } from '../core/store/event-store.js';
 import { createDefaultModel } from '../core/model/model.js';
 import type { InterestModel } from '../core/model/model-types.js';
@@ -31,7 +31,7 @@ async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: 
  * the page made before start-up finished run in order once it has.
  */
 export function createWorkerApi(): WorkerApi {
-  type State = { engine: Engine; ready: WorkerReady; sync: ReturnType<typeof createTabSync>; learning: Learning; backend: LazyBackend };
+  type State = { engine: WorkerEngine; ready: WorkerReady; sync: ReturnType<typeof createTabSync>; learning: Learning; backend: LazyBackend };
   let started: Promise<State> | undefined;
   let consent: ConsentState = 'granted';
   let dbName = '';
@@ -42,7 +42,7 @@ export function createWorkerApi(): WorkerApi {
     if (!started) throw hearthError(HEARTH_ERRORS.state, 'init must be called first');
     return started;
   };
-  const engine = async (): Promise<Engine> => (await engineState()).engine;
+  const engine = async (): Promise<WorkerEngine> => (await engineState()).engine;
 
   return {
     async ping() {
@@ -53,13 +53,13 @@ export function createWorkerApi(): WorkerApi {
         consent = config.consent ?? 'granted';
         dbName = config.dbName;
         const store = await storeForConsent(consent, config.dbName);
-        let eng: Engine | undefined;
+        let eng: WorkerEngine | undefined;
         const model = await chooseModel(config, store, (m) => eng?.setModel(m));
         // Ranks are answered from here on by the plain-JS reference; tfjs loads once the first
         // answers are out and takes over after its self-test (bridge-scorer.ts, lazy-backend.ts).
         let backend: LazyBackend | undefined;
         const scorer = createBridgeScorer(() => backend?.activity());
-        eng = await createEngine({ store, model, scorer, ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}) });
+        eng = await createWorkerEngine({ store, model, scorer, ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}) });
         backend = startLazyBackend(config.backend, config.assetBase, (tfScorer) => scorer.swap(tfScorer));
         const ready: WorkerReady = { backend: 'js', events: eng.eventCount, store: store.kind, modelVersion: model.version };
         const sync = createTabSync(config.dbName, eng);

@@ -1,6 +1,6 @@
 import { test, expect, catalogue, type Catalogue } from './fixtures.js';
 import type { StaticServer } from '../support/static-server.js';
-import { createEngine, createMemoryStore, createDefaultModel, createJsScorer, validateEvent, candidateItems } from '../../src/engine.js';
+import { createEngine, validateEvent, candidateItems } from '../../src/engine.js';
 
 const items = catalogue(60);
 const clicked = ['p1', 'p5', 'p9', 'p14', 'p22'];
@@ -8,7 +8,7 @@ const clicked = ['p1', 'p5', 'p9', 'p14', 'p22'];
 /** The same history and candidates through the plain-JS reference, in Node. */
 async function referenceScores(): Promise<number[]> {
   const now = Date.now();
-  const engine = await createEngine({ store: createMemoryStore(), model: createDefaultModel(), scorer: createJsScorer(), now: () => now });
+  const engine = await createEngine({ now: () => now });
   for (const id of clicked) await engine.track([validateEvent({ type: 'click', item: items.find((i) => i.id === id) }, now)]);
   const r = await engine.rank(candidateItems(items));
   return r.scores;

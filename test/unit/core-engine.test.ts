@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/core/engine/engine.js';
+import { createWorkerEngine } from '../../src/core/engine/engine.js';
 import { createMemoryStore } from '../../src/core/store/memory-store.js';
-import { createDefaultModel } from '../../src/core/model/model.js';
-import { createJsScorer } from '../../src/core/score/score-js.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 import { buildHistory } from '../../src/core/model/history.js';
 import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
@@ -14,7 +12,7 @@ const items = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, title: `${cat
 const cat = (id: string) => cats[Number(id.slice(1)) % 4];
 
 async function engine(store = createMemoryStore(), maxEvents?: number) {
-  return createEngine({ store, model: createDefaultModel(), scorer: createJsScorer(), now: () => NOW, ...(maxEvents ? { maxEvents } : {}) });
+  return createWorkerEngine({ store, now: () => NOW, ...(maxEvents ? { maxEvents } : {}) });
 }
 const ev = (type: string, i: number, at = NOW) => validateEvent({ type, item: items[i], at }, NOW);
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine/engine.js';
 import { createMemoryStore } from '../../src/core/store/memory-store.js';
-import { createDefaultModel } from '../../src/core/model/model.js';
-import { createJsScorer } from '../../src/core/score/score-js.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 import { seededUniform } from '../../src/core/rank/random.js';
 import { SESSION_GAP_MS } from '../../src/core/engine/profile.js';
@@ -10,7 +8,7 @@ import { SESSION_GAP_MS } from '../../src/core/engine/profile.js';
 const NOW = 1_800_000_000_000;
 const tent = (id: string, brand: string, price = 200) => ({ id, title: `Tent ${id}`, brand, categories: ['Camping', 'Tents'], price });
 const shoe = (id: string) => ({ id, title: `Shoe ${id}`, brand: 'Stride', categories: ['Running', 'Shoes'], price: 90 });
-const engine = (store = createMemoryStore()) => createEngine({ store, model: createDefaultModel(), scorer: createJsScorer(), now: () => NOW, random: seededUniform(3) });
+const engine = (store = createMemoryStore()) => createEngine({ store, now: () => NOW, random: seededUniform(3) });
 const ev = (type: string, item: object, at = NOW) => validateEvent({ type, item, at }, NOW);
 
 describe('explanations, profile, forget filters', () => {

@@ -3,10 +3,7 @@ import { createFuzzer } from '../support/fuzz.js';
 import { candidateItems, validateEvent, validateRerankOptions } from '../../src/core/wire/validate.js';
 import { HEARTH_ERRORS } from '../../src/core/errors.js';
 import { LIMITS } from '../../src/core/wire/limits.js';
-import { createEngine } from '../../src/core/engine/engine.js';
-import { createMemoryStore } from '../../src/core/store/memory-store.js';
-import { createDefaultModel } from '../../src/core/model/model.js';
-import { createJsScorer } from '../../src/core/score/score-js.js';
+import { createEngine, createWorkerEngine } from '../../src/core/engine/engine.js';
 import type { WireEvent, WireItem } from '../../src/core/wire/wire.js';
 
 /** A rejection must be ours, and say which field and what is expected. */
@@ -31,7 +28,7 @@ function expectWithinLimits(item: WireItem): void {
 describe('fuzz: 12,000 generated inputs', () => {
   it('validation accepts within limits or rejects naming the field; the engine never breaks', async () => {
     const fuzz = createFuzzer(20261123);
-    const engine = await createEngine({ store: createMemoryStore(), model: createDefaultModel(), scorer: createJsScorer(), maxEvents: 2_000 });
+    const engine = await createWorkerEngine({ maxEvents: 2_000 });
     const tally = { events: 0, accepted: 0, rejected: 0, lists: 0, ranked: 0, listRejected: 0, options: 0 };
 
     for (let i = 0; i < 8_000; i++) {
@@ -93,7 +90,7 @@ describe('fuzz: 12,000 generated inputs', () => {
   }, 120_000);
 
   it('a 100,000-item list reranks: a permutation, the tail past the cap in its original order', async () => {
-    const engine = await createEngine({ store: createMemoryStore(), model: createDefaultModel(), scorer: createJsScorer() });
+    const engine = await createEngine();
     await engine.track([validateEvent({ type: 'click', item: { id: 'x7', brand: 'Acme' } })]);
     const items = candidateItems(Array.from({ length: 100_000 }, (_, i) => ({ id: `x${i}`, brand: i % 3 ? 'Other' : 'Acme' })));
     const r = await engine.rank(items);

@@ -3,10 +3,8 @@ import { buildHistory, SESSION_GAP_MS } from '../../src/core/model/history.js';
 import { createHistoryIndex } from '../../src/core/model/history-index.js';
 import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
 import type { ModelParams } from '../../src/core/model/model-types.js';
-import { createEngine } from '../../src/core/engine/engine.js';
-import { createMemoryStore } from '../../src/core/store/memory-store.js';
+import { createWorkerEngine } from '../../src/core/engine/engine.js';
 import { createDefaultModel } from '../../src/core/model/model.js';
-import { createJsScorer } from '../../src/core/score/score-js.js';
 import type { StoredEvent, WireEvent } from '../../src/core/wire/wire.js';
 import { EVENT_TYPES } from '../../src/core/types.js';
 
@@ -94,7 +92,7 @@ describe('history index (incremental fold)', () => {
 describe('engine history stays the full fold', () => {
   it('through tracks past the cap, other tabs’ events, forgets and a model change', async () => {
     let now = NOW;
-    const engine = await createEngine({ store: createMemoryStore(), model: createDefaultModel(), scorer: createJsScorer(), maxEvents: 150, now: () => now });
+    const engine = await createWorkerEngine({ maxEvents: 150, now: () => now });
     const g = generator(3);
     const wire = (e: StoredEvent): WireEvent => {
       const { seq: _seq, ...w } = e;

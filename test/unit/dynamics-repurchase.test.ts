@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine/engine.js';
-import { createMemoryStore } from '../../src/core/store/memory-store.js';
 import { createDefaultModel } from '../../src/core/model/model.js';
-import { createJsScorer } from '../../src/core/score/score-js.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 import { repurchaseRates } from '../../tools/train/repurchase.js';
 import { CONSUMABLE_RATE, isConsumable } from '../../src/core/learn/repurchase.js';
@@ -16,7 +14,7 @@ const shampoo = { id: 'shampoo', title: 'Mild shampoo 500ml', brand: 'Suds', cat
 const otherShampoos = Array.from({ length: 6 }, (_, i) => ({ id: `h${i}`, title: `Conditioner ${i}`, brand: `C${i}`, categories: ['Beauty', 'Hair care'], price: 5 + i }));
 
 async function afterPurchase(bought: object, repurchase?: RepurchaseParams) {
-  const e = await createEngine({ store: createMemoryStore(), model: createDefaultModel(repurchase ? { repurchase } : {}), scorer: createJsScorer(), now: () => NOW });
+  const e = await createEngine({ model: createDefaultModel(repurchase ? { repurchase } : {}), now: () => NOW });
   await e.track([validateEvent({ type: 'view', item: bought, at: NOW - 120_000 }, NOW), validateEvent({ type: 'purchase', item: bought, at: NOW - 60_000 }, NOW)]);
   return e;
 }

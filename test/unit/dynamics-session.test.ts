@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildHistory, SESSION_GAP_MS } from '../../src/core/model/history.js';
 import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
 import { createEngine } from '../../src/core/engine/engine.js';
-import { createMemoryStore } from '../../src/core/store/memory-store.js';
 import { createDefaultModel } from '../../src/core/model/model.js';
-import { createJsScorer } from '../../src/core/score/score-js.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 import type { StoredEvent } from '../../src/core/wire/wire.js';
 
@@ -40,7 +38,7 @@ describe('session boost', () => {
     const cats = ['Skincare', 'Makeup'];
     const items = Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, title: `${cats[i % 2]} thing ${i}`, categories: ['Beauty', cats[i % 2]!] }));
     const rankTop = async (sessionBoost: number) => {
-      const e = await createEngine({ store: createMemoryStore(), model: createDefaultModel({ sessionBoost }), scorer: createJsScorer(), now: () => NOW });
+      const e = await createEngine({ model: createDefaultModel({ sessionBoost }), now: () => NOW });
       // Yesterday: four skincare clicks. Now: two makeup clicks.
       const yesterday = [0, 2, 4, 6].map((i, k) => validateEvent({ type: 'click', item: items[i], at: NOW - 24 * HOUR + k * 60_000 }, NOW));
       const today = [1, 3].map((i, k) => validateEvent({ type: 'click', item: items[i], at: NOW - 10 * 60_000 + k * 60_000 }, NOW));

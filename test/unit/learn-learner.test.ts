@@ -7,9 +7,7 @@ import { candidateItems } from '../../src/core/wire/validate.js';
 import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
 import type { StoredEvent, WireItem } from '../../src/core/wire/wire.js';
 import { addPersonalTerm, LEARNED_REASON_MIN } from '../../src/core/learn/personal-term.js';
-import { createEngine } from '../../src/core/engine/engine.js';
-import { createMemoryStore } from '../../src/core/store/memory-store.js';
-import { createJsScorer } from '../../src/core/score/score-js.js';
+import { createWorkerEngine } from '../../src/core/engine/engine.js';
 import { validateEvent } from '../../src/core/wire/validate.js';
 
 const NOW = 1_800_000_000_000;
@@ -95,7 +93,7 @@ describe('personal term in ranking', () => {
   });
 
   it('adds a “learned” reason where the personal term lifted an item, for this model version only', async () => {
-    const e = await createEngine({ store: createMemoryStore(), model, scorer: createJsScorer(), now: () => NOW });
+    const e = await createWorkerEngine({ model, now: () => NOW });
     await e.track([validateEvent({ type: 'click', item: items[1], at: NOW - 1000 }, NOW)]);
     // A u such as the learner finds from pairs: what p8 has and the rest of the list lacks (the
     // shirts' shared features cancel in every pairwise difference).

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createEngine } from '../../src/core/engine/engine.js';
+import { createEngine, createWorkerEngine, type Engine } from '../../src/core/engine/engine.js';
 import { createMemoryStore } from '../../src/core/store/memory-store.js';
-import { createDefaultModel } from '../../src/core/model/model.js';
-import { createJsScorer } from '../../src/core/score/score-js.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 import { LEARNER_META_KEY, startLearning, type Learning } from '../../src/worker/learn-loop.js';
 import type { EventStore } from '../../src/core/store/event-store.js';
@@ -18,14 +16,14 @@ afterEach(() => {
 });
 
 async function setup(store: EventStore = createMemoryStore()) {
-  const engine = await createEngine({ store, model: createDefaultModel(), scorer: createJsScorer() });
+  const engine = await createWorkerEngine({ store });
   const learning = startLearning(engine, 'db', FAST);
   started.push(learning);
   return { engine, learning, store };
 }
 
 /** Lists of 4 shirts (one per colour); the shopper clicks the red one each time. */
-async function shopRed(engine: Awaited<ReturnType<typeof setup>>['engine']) {
+async function shopRed(engine: Engine) {
   const now = Date.now();
   for (let l = 0; l < 6; l++) {
     const list = [0, 1, 2, 3].map((c) => items[l * 4 + c]!);
@@ -38,7 +36,7 @@ async function shopRed(engine: Awaited<ReturnType<typeof setup>>['engine']) {
  * How far the (unseen) red shirts score above the others in a fresh list: higher is better for
  * this shopper. (Not their places: the feature model alone already puts them first.)
  */
-const redMargin = async (engine: Awaited<ReturnType<typeof setup>>['engine']) => {
+const redMargin = async (engine: Engine) => {
   const r = await engine.rank(fresh);
   const mean = (red: boolean) => {
     const s = r.scores.filter((_, i) => fresh[i]!.title!.startsWith('red') === red);
@@ -51,7 +49,7 @@ describe('learning loop', () => {
   it('learns from impressions → clicks in the background, persists u, and lifts what the shopper picks', async () => {
     const { engine, learning, store } = await setup();
     await shopRed(engine);
-    const frozen = await createEngine({ store: createMemoryStore(), model: createDefaultModel(), scorer: createJsScorer() });
+    const frozen = await createEngine();
     await frozen.track([...engine.allEvents()].map(({ seq: _s, ...e }) => e));
     await vi.waitFor(async () => expect(await store.getMeta(LEARNER_META_KEY)).toBeTruthy(), { timeout: 5000 });
     await vi.waitFor(() => expect(learning.status()).toMatchObject({ resting: true, training: true }), { timeout: 5000 });

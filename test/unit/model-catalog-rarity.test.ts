@@ -5,7 +5,7 @@ import { hashString } from '../../src/core/model/hash.js';
 import { createDefaultModel } from '../../src/core/model/model.js';
 import type { InterestModel } from '../../src/core/model/model-types.js';
 import { decodeModel, encodeModel, parseManifest } from '../../src/core/model/model-format.js';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
+import { createEngine } from '../../src/engine.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 import type { WireItem } from '../../src/core/wire/wire.js';
 
@@ -99,7 +99,7 @@ describe('catalogue counts', () => {
   // held by one candidate, so list rarity cannot tell them apart and the category's field weight
   // wins. The catalogue knows 500 shampoos and 3 items of that brand.
   async function firstOf(model: InterestModel): Promise<string> {
-    const engine = await createEngine({ store: createMemoryStore(), model: { ...model, params: { ...model.params, positionWeight: 0 } }, scorer: createJsScorer(), now: () => NOW });
+    const engine = await createEngine({ model: { ...model, params: { ...model.params, positionWeight: 0 } }, now: () => NOW });
     await engine.track([validateEvent({ type: 'view', item: { id: 'seen', brand: 'Tiny Soap Co', categories: ['Shampoo'] }, at: NOW - 60_000 }, NOW)]);
     const list = [
       { id: 'same-category', brand: 'Brand 7', categories: ['Shampoo'] },

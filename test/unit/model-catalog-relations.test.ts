@@ -4,7 +4,7 @@ import { forEachRelated } from '../../src/core/model/catalog-relations.js';
 import { hashString } from '../../src/core/model/hash.js';
 import type { InterestModel } from '../../src/core/model/model-types.js';
 import { decodeModel, encodeModel, parseManifest } from '../../src/core/model/model-format.js';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
+import { createEngine } from '../../src/engine.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 import type { WireItem } from '../../src/core/wire/wire.js';
 import { nailFeed } from '../support/nail-feed.js';
@@ -89,7 +89,7 @@ describe('catalogue relations', () => {
   // The shopper looked at nail polish only. Nail art shares no brand or category with it; nor
   // does a lipstick. Only the catalogue knows that nail polish and nail art go together.
   async function scores(model: InterestModel): Promise<{ first: string; score: Record<string, number> }> {
-    const engine = await createEngine({ store: createMemoryStore(), model: { ...model, params: { ...model.params, positionWeight: 0 } }, scorer: createJsScorer(), now: () => NOW });
+    const engine = await createEngine({ model: { ...model, params: { ...model.params, positionWeight: 0 } }, now: () => NOW });
     await engine.track([validateEvent({ type: 'view', item: { id: 'seen', brand: 'Polish 1', categories: ['Beauty', 'Nail Polish'] }, at: NOW - 60_000 }, NOW)]);
     const list = [
       { id: 'lipstick', brand: 'Lips 2', categories: ['Beauty', 'Lipstick'] },

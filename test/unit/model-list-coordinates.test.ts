@@ -3,7 +3,7 @@ import { listCoordinates, sharedCoordinates, usesExactOverlap } from '../../src/
 import { featureScale, featureSet, RARITY_FIELDS, type FeatureSet } from '../../src/core/model/item-vector.js';
 import { listRarity } from '../../src/core/model/list-rarity.js';
 import { createDefaultModel } from '../../src/core/model/model.js';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
+import { createEngine } from '../../src/engine.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 import type { WireItem } from '../../src/core/wire/wire.js';
 
@@ -77,7 +77,7 @@ describe('list coordinates (exact overlap)', () => {
 
   it('candidates sharing nothing with the history score exactly alike (no hashing noise)', async () => {
     const ranks = async (exactOverlap: boolean) => {
-      const engine = await createEngine({ store: createMemoryStore(), model: createDefaultModel({ exactOverlap, positionWeight: 0 }), scorer: createJsScorer(), now: () => NOW });
+      const engine = await createEngine({ model: createDefaultModel({ exactOverlap, positionWeight: 0 }), now: () => NOW });
       await engine.track([validateEvent({ type: 'view', item: { id: 'seen', title: 'Kayak paddle', brand: 'Zephyr', categories: ['Water'] }, at: NOW - 60_000 }, NOW)]);
       const unrelated = candidateItems(Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, title: `Widget ${i}`, brand: `Brand ${i}`, categories: [`Shelf ${i}`] })));
       const r = await engine.rank(unrelated);

@@ -3,7 +3,7 @@ import { listRarity, usesListRarity } from '../../src/core/model/list-rarity.js'
 import { featureSet } from '../../src/core/model/item-vector.js';
 import { hashString } from '../../src/core/model/hash.js';
 import { createDefaultModel } from '../../src/core/model/model.js';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
+import { createEngine } from '../../src/engine.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 
 const NOW = 1_800_000_000_000;
@@ -35,12 +35,7 @@ describe('list rarity', () => {
   // nine (two shared categories of three); with list rarity the shared pair says nothing about this
   // list, and the one "Lips" item, the shopper's actual interest, comes first.
   async function firstOf(listRarityOn: boolean): Promise<string> {
-    const engine = await createEngine({
-      store: createMemoryStore(),
-      model: createDefaultModel({ positionWeight: 0, listRarity: listRarityOn }),
-      scorer: createJsScorer(),
-      now: () => NOW,
-    });
+    const engine = await createEngine({ model: createDefaultModel({ positionWeight: 0, listRarity: listRarityOn }), now: () => NOW });
     await engine.track([validateEvent({ type: 'view', item: { id: 'seen', categories: ['Beauty', 'Makeup', 'Lips'] }, at: NOW - 60_000 }, NOW)]);
     const list = [
       ...Array.from({ length: 9 }, (_, i) => ({ id: `m${i}`, categories: ['Beauty', 'Makeup', `Other ${i}`] })),

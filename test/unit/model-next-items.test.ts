@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
+import { createEngine } from '../../src/engine.js';
 import { hashString } from '../../src/core/model/hash.js';
 import type { InterestModel } from '../../src/core/model/model-types.js';
 import { decodeModel, encodeModel, parseManifest } from '../../src/core/model/model-format.js';
@@ -72,7 +72,7 @@ describe("'shoppers went on to' lists", () => {
   it('reorder the engine\'s ranking: the item shoppers went on to from the last click comes first', async () => {
     const model = modelWithLists();
     for (const [m, first] of [[model, 'd'], [{ ...model, params: { ...model.params, nextItems: undefined } }, 'b']] as const) {
-      const engine = await createEngine({ store: createMemoryStore(), model: m, scorer: createJsScorer(), now: () => 2e12 });
+      const engine = await createEngine({ model: m, now: () => 2e12 });
       await engine.track([{ type: 'click', item: { id: 'a' }, at: 2e12 - 1000 }]);
       const list = [{ id: 'b' }, { id: 'c' }, { id: 'd' }];
       const res = await engine.rank(list);

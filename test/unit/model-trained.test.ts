@@ -11,7 +11,7 @@ import { DEFAULT_PARAMS } from '../../src/core/model/params.js';
 import { decodeModel, encodeModel, parseManifest } from '../../src/core/model/model-format.js';
 import { hashString } from '../../src/core/model/hash.js';
 import type { StoredEvent, WireItem } from '../../src/core/wire/wire.js';
-import { createEngine, createMemoryStore, createJsScorer } from '../../src/engine.js';
+import { createEngine } from '../../src/engine.js';
 
 function trainedModel(dims = 16): InterestModel {
   const keys = Uint32Array.from(['id:a', 'id:b', 'id:c', 'cat:x', 'bias'].map((k) => hashString(k))).sort();
@@ -107,7 +107,7 @@ describe('model extensions for site-trained weights', () => {
     target[row('id:c') * dims + 0] = 3; // … people want c
     target[row('id:b') * dims + 1] = 3;
     const model: InterestModel = { version: 'nb', params: { ...DEFAULT_PARAMS, dims, beta: 1, normalize: false, unknownFeatures: 'zero', positionWeight: 0, fieldWeights: { ...DEFAULT_PARAMS.fieldWeights, id: 1, bias: 1 } }, table: { keys, context, target } };
-    const engine = await createEngine({ store: createMemoryStore(), model, scorer: createJsScorer(), now: () => 2e12 });
+    const engine = await createEngine({ model, now: () => 2e12 });
     await engine.track([{ type: 'click', item: { id: 'a' }, at: 2e12 - 1000 }]);
     const res = await engine.rank([{ id: 'b' }, { id: 'c' }, { id: 'd' }]);
     expect(res.order[0]).toBe(1);

@@ -9,7 +9,7 @@
  */
 import type { WireEvent, WireItem } from '../../src/core/wire/wire.js';
 import { candidateItems } from '../../src/core/wire/validate.js';
-import { createEngine, type Engine } from '../../src/core/engine/engine.js';
+import { createWorkerEngine, type WorkerEngine } from '../../src/core/engine/engine.js';
 import { createMemoryStore } from '../../src/core/store/memory-store.js';
 import { createDefaultModel } from '../../src/core/model/model.js';
 import { createJsScorer } from '../../src/core/score/score-js.js';
@@ -104,7 +104,7 @@ export async function simulate(cat: SimItem[], options: { shoppers: number; inte
     const taste = makeTaste(rnd);
     let clock = START;
     const model = createDefaultModel();
-    const engine: Engine = await createEngine({ store: createMemoryStore(), model, scorer: createJsScorer(), now: () => clock });
+    const engine: WorkerEngine = await createWorkerEngine({ store: createMemoryStore(), model, scorer: createJsScorer(), now: () => clock });
     const learner = createLearner(model.params.dims, options.learner);
     const catPref = Array.from(taste.cat).map((x) => Math.exp(1.5 * x));
     const catTotal = catPref.reduce((a, b) => a + b, 0);

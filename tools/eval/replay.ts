@@ -1,5 +1,5 @@
 import type { WireEvent, WireItem } from '../../src/core/wire/wire.js';
-import { createEngine, type Engine } from '../../src/core/engine/engine.js';
+import { createWorkerEngine, type WorkerEngine } from '../../src/core/engine/engine.js';
 import type { InterestModel } from '../../src/core/model/model-types.js';
 import type { Scorer } from '../../src/core/score/scorer.js';
 import { createMemoryStore } from '../../src/core/store/memory-store.js';
@@ -19,7 +19,7 @@ export const RANK_CHUNK = Math.min(4096, LIMITS.maxCandidates);
  */
 export async function createReplayer(model: InterestModel, scorer: Scorer) {
   let clock = REPLAY_START;
-  const engine: Engine = await createEngine({ store: createMemoryStore(), model, scorer, now: () => clock });
+  const engine: WorkerEngine = await createWorkerEngine({ store: createMemoryStore(), model, scorer, now: () => clock });
   return {
     engine,
     /** Replaces the engine's history with `items` tracked as clicks, oldest first. */

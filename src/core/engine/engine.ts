@@ -2,37 +2,32 @@ import type { StoredEvent, WireEvent, WireItem } from '../wire/wire.js';
 import type { ForgetWire } from '../wire/wire.js';
 import { LIMITS } from '../wire/limits.js';
 import type { EventStore } from '../store/event-store.js';
+import { createMemoryStore } from '../store/memory-store.js';
+import { createDefaultModel } from '../model/model.js';
 import type { InterestModel } from '../model/model-types.js';
-import type { Scorer } from '../score/scorer.js';
-import { createVectorCache } from '../model/vector-cache.js';
-import { taxonomyRarity } from '../model/catalog-rarity.js';
-import { listCoordinates, usesExactOverlap } from '../model/list-coordinates.js';
-import { applyNextItems } from '../model/next-items.js';
 import type { HistoryEntry } from '../model/history.js';
-import { createHistoryIndex, type HistoryIndex } from '../model/history-index.js';
-import { arrange } from '../rank/arrange.js';
+import { createVectorCache } from '../model/vector-cache.js';
+import type { Scorer } from '../score/scorer.js';
+import { createJsScorer } from '../score/score-js.js';
 import type { RankKnobs } from '../wire/wire.js';
 import { secureUniform, type Uniform } from '../rank/random.js';
-import { matchesFilter } from '../wire/forget-filter.js';
-import { nextReason, reasonsFor } from './reasons.js';
+import type { PersonalTerm } from '../learn/personal-term.js';
+import type { InterestProfile } from '../types.js';
+import { openEventLog } from './event-log.js';
+import { createHistoryCache } from './history-cache.js';
+import { rankList, type EngineRankResult } from './rank-pipeline.js';
 import { withoutRepeatedOrders } from './repeat-orders.js';
 import { buildProfile } from './profile.js';
-import { topAttention } from './top-attention.js';
-import type { InterestProfile, Reason } from '../types.js';
-import { boughtReason, demoteRepurchases } from '../learn/repurchase.js';
-import { addPersonalTerm, learnedReason, type PersonalTerm } from '../learn/personal-term.js';
 
-
-/** Reasons are worked out for this many top places of a ranked list. */
-export const REASONED_PLACES = 200;
-
-/** `seq` of an event whose write to the store has not finished yet. */
-const PROVISIONAL = -1;
+export { REASONED_PLACES, type EngineRankResult } from './rank-pipeline.js';
 
 export interface EngineOptions {
-  store: EventStore;
-  model: InterestModel;
-  scorer: Scorer;
+  /** Where events are kept; default an in-memory store (nothing outlives the engine). */
+  store?: EventStore;
+  /** Default the zero-training model (`createDefaultModel()`). */
+  model?: InterestModel;
+  /** Default the plain-JS reference scorer (`createJsScorer()`). */
+  scorer?: Scorer;
   /** Events kept in storage and memory; default `LIMITS.maxEvents`. */
   maxEvents?: number;
   /** Clock, injectable for replays and tests. */
@@ -41,304 +36,148 @@ export interface EngineOptions {
   random?: Uniform;
 }
 
-export interface EngineRankResult {
-  /** Indices into the candidates, best first. */
-  order: number[];
-  /** Model score per candidate index (not per position). */
-  scores: number[];
-  /** Reasons per candidate index. */
-  reasons: Reason[][];
-  /** ε per position when privacy noise was applied. */
-  epsilon?: number;
-  /** Scorer backend, or 'none' when there was nothing to score (empty history). */
-  backend: string;
-  /** Time spent in the engine, ms. */
-  ms: number;
-}
-
 /**
  * The use cases, with no DOM and no tfjs import: the same code ranks in the worker, in Node
- * benchmarks and in unit tests. State (the event list) is kept in memory and written through
- * to the store, so a rank never waits for IndexedDB.
+ * benchmarks and in unit tests. Events are kept in memory and written through to the store,
+ * so a rank never waits for it.
  */
-export async function createEngine(options: EngineOptions) {
-  const { scorer } = options;
-  let store = options.store;
-  const maxEvents = options.maxEvents ?? LIMITS.maxEvents;
-  const now = options.now ?? Date.now;
-  const random = options.random ?? secureUniform();
-  let model = options.model;
+export interface Engine {
+  /** The model ranks use now. */
+  readonly model: InterestModel;
+  /** Events held, in memory as in the store. */
+  readonly eventCount: number;
+  /**
+   * Records validated events (a purchase already recorded under its order id counts once);
+   * resolves with them as stored, with their `seq`. A rank sees them at once.
+   */
+  track(events: WireEvent[]): Promise<StoredEvent[]>;
+  /**
+   * Scores `candidates` against the history and orders them: blended with the original
+   * position, then the optional knobs (exploration, diversity, privacy noise), with reasons.
+   */
+  rank(candidates: WireItem[], knobs?: RankKnobs): Promise<EngineRankResult>;
+  /** The shopper's interests, from all stored events (not only the model's window). */
+  profile(): InterestProfile;
+  /** Every stored event, oldest first (for export). */
+  allEvents(): readonly StoredEvent[];
+  /** Removes all events, or those matching a filter, from memory at once and then from the store. */
+  forget(what: ForgetWire): Promise<void>;
+  /** Swaps in another model (site-trained weights arriving after start-up). */
+  setModel(next: InterestModel): void;
+  /** Resolves once every store write asked for so far has finished. */
+  flush(): Promise<void>;
+  /** Flushes, then closes the store and disposes the scorer. */
+  close(): Promise<void>;
+}
+
+/** What only the worker (tab sync, consent, the on-device learner) and tests need; not published. */
+export interface WorkerEngine extends Engine {
+  /** Kind of the store events are written to now. */
+  readonly storeKind: EventStore['kind'];
+  /** Changes whenever the events or the model change (the learner rebuilds its pairs). */
+  readonly revision: number;
+  /** Changes whenever events are removed or replaced (the learner starts again from what is left). */
+  readonly generation: number;
+  /** Items whose vectors are cached in memory (emptied by any forget); for tests. */
+  readonly cachedItems: number;
+  /**
+   * Merges events another tab wrote to the same store, each at most once (by `seq`), so
+   * every tab ranks with the whole history without re-reading IndexedDB.
+   */
+  ingest(remote: readonly StoredEvent[]): void;
+  /** Applies, in memory only, a forget that another tab already made in the shared store. */
+  forgetLocal(what: ForgetWire): void;
+  /**
+   * Switches where events are written (consent changes). With `carry`, the events in memory
+   * move into the new store after what it already holds; without, memory is replaced by it.
+   */
+  adoptStore(next: EventStore, carry: boolean): Promise<void>;
+  /** The learned personal term added to every score (`core/learn`); undefined for none. */
+  setPersonal(term: PersonalTerm | undefined): void;
+  /** An item's candidate-role vector under the current model (the space the personal term lives in). */
+  targetVector(item: WireItem): Float32Array;
+  /** Reads shopper data kept beside the events, after the writes asked for before it. */
+  loadMeta<T>(key: string): Promise<T | undefined>;
+  /**
+   * Writes shopper data beside the events, in order with them: a write asked for before a
+   * forget lands before it (and is cleared by it); one whose `generation` is stale is dropped.
+   */
+  saveMeta(key: string, value: unknown, atGeneration: number): Promise<void>;
+  /** History as the model sees it now (for explanations and tests). */
+  history(): readonly HistoryEntry[];
+}
+
+/** The engine with the worker's members too: for the worker and in-repo tools and tests. */
+export async function createWorkerEngine(options: EngineOptions = {}): Promise<WorkerEngine> {
+  const { scorer = createJsScorer(), maxEvents = LIMITS.maxEvents, now = Date.now, random = secureUniform() } = options;
+  let model = options.model ?? createDefaultModel();
   let vectors = createVectorCache(model);
-  let events: StoredEvent[] = await store.load(maxEvents);
-  // The events arranged for folding, kept in step with `events` on appends and pruning (a rank
-  // after a track then folds only the recent items' events); undefined = rebuild from `events`.
-  let index: HistoryIndex | undefined;
-  let history: HistoryEntry[] | undefined;
-  let historyBuiltAt = 0;
-  // Writes are chained so events reach the store in the order they were tracked.
-  let writes: Promise<unknown> = Promise.resolve();
-  // The on-device learner watches these: `revision` moves on every change to the events,
-  // `generation` whenever events are removed (what it learned from them must go too).
-  let revision = 0;
-  let generation = 0;
   let personal: PersonalTerm | undefined;
-
-  // Decay moves slowly, so the folded history is reused for a minute unless events change.
-  const currentHistory = (): HistoryEntry[] => {
-    const t = now();
-    if (!history || t - historyBuiltAt > 60_000) {
-      index ??= createHistoryIndex(events);
-      history = index.fold(model.params, t);
-      historyBuiltAt = t;
-    }
-    return history;
-  };
-
-  /** Appends events in stored order, the index with them. */
-  const append = (added: StoredEvent[]) => {
-    events.push(...added);
-    index?.append(added);
-  };
-  /** Keeps at most maxEvents, dropping the oldest (from the index too). */
-  const prune = () => {
-    if (events.length <= maxEvents) return;
-    const dropped = events.slice(0, events.length - maxEvents);
-    events = events.slice(-maxEvents);
-    if (index && !index.dropOldest(dropped)) index = undefined;
-  };
-
-  function chainWrite<T>(op: () => Promise<T>): Promise<T> {
-    const next = writes.then(op);
-    writes = next.catch(() => undefined);
-    return next;
-  }
-
-  /** The items' own candidate-role vectors (cached), row after row. */
-  const stableVectors = (items: readonly WireItem[], out = new Float32Array(items.length * model.params.dims)): Float32Array => {
-    items.forEach((item, i) => out.set(vectors.get(item, 'target'), i * model.params.dims));
-    return out;
-  };
+  let modelChanges = 0;
+  const history = createHistoryCache(now);
+  const log = await openEventLog(options.store ?? createMemoryStore(), maxEvents, history);
+  // The item caches hold what the shopper's lists and history contained: a forget empties them too.
+  const dropVectors = () => (vectors = createVectorCache(model));
 
   return {
     get model() {
       return model;
     },
     get eventCount() {
-      return events.length;
+      return log.events.length;
     },
-    /** Items whose vectors are cached in memory (emptied by any forget). */
     get cachedItems() {
       return vectors.size;
     },
-
-    /** Records validated events; resolves with them as stored (with their `seq`). */
-    async track(input: WireEvent[]): Promise<StoredEvent[]> {
-      const batch = withoutRepeatedOrders(input, events);
-      if (batch.length === 0) return [];
-      // Visible to the next rank at once; seq is provisional until the store assigns it.
-      const provisional = batch.map((e) => ({ ...e, seq: PROVISIONAL }));
-      append(provisional);
-      prune();
-      history = undefined;
-      revision++;
-      const stored = await chainWrite(() => store.append(batch, maxEvents));
-      provisional.forEach((p, i) => (p.seq = stored[i]!.seq));
-      return stored;
+    get storeKind() {
+      return log.storeKind;
     },
-
-    /**
-     * Merges events another tab wrote to the same store, each at most once (by `seq`), so
-     * every tab ranks with the whole history without re-reading IndexedDB.
-     */
-    ingest(remote: readonly StoredEvent[]): void {
-      const known = new Set(events.map((e) => e.seq));
-      const fresh = remote.filter((e) => !known.has(e.seq));
-      if (fresh.length === 0) return;
-      append(fresh);
-      // Stored order is seq order; this tab's still-provisional events stay last. Usually the
-      // fresh events are the newest stored ones and the list is already in order: skip the sort.
-      const key = (e: StoredEvent) => (e.seq === PROVISIONAL ? Infinity : e.seq);
-      if (events.some((e, i) => i > 0 && key(events[i - 1]!) > key(e))) {
-        events.sort((a, b) => key(a) - key(b));
-        index = undefined; // events moved into the middle: rebuild
-      }
-      prune();
-      history = undefined;
-      revision++;
+    get revision() {
+      return log.revision + modelChanges;
     },
-
-    /** Applies, in memory only, a forget that another tab already made in the shared store. */
-    forgetLocal(what: ForgetWire): void {
-      events = 'all' in what ? [] : events.filter((e) => !matchesFilter(e, what));
-      // The item caches hold what the shopper's lists and history contained: they go too.
-      vectors = createVectorCache(model);
-      index = undefined;
-      history = undefined;
-      revision++;
-      generation++;
+    get generation() {
+      return log.generation;
     },
-
-    /**
-     * Scores `candidates` against the history and orders them: blended with the original
-     * position, then the optional knobs (exploration, diversity, privacy noise), with reasons.
-     */
-    async rank(candidates: WireItem[], knobs: RankKnobs = {}): Promise<EngineRankResult> {
+    async track(input) {
+      return log.append(withoutRepeatedOrders(input, log.events));
+    },
+    async rank(candidates, knobs = {}) {
       const started = now();
-      const n = Math.min(candidates.length, LIMITS.maxCandidates);
-      const hist = currentHistory();
-      const head = candidates.slice(0, n);
-      const tail = Array.from({ length: candidates.length - n }, (_, k) => n + k);
-      if (hist.length === 0 || n === 0) {
-        // Nothing known: the shop's order, untouched (knobs need something to work on).
-        return { order: [...head.keys(), ...tail], scores: new Array(candidates.length).fill(0), reasons: candidates.map(() => []), backend: 'none', ms: now() - started };
-      }
-      const { dims, beta } = model.params;
-      const cand = new Float32Array(n * dims);
-      const histVecs = new Float32Array(hist.length * dims);
-      const weights = new Float32Array(hist.length);
-      hist.forEach((h, i) => (weights[i] = h.weight));
-      // A zero-training model builds its vectors per list: weighed by rarity (in the list, and in
-      // the catalogue when the model carries its counts), with coordinates of their own for the
-      // features the list and history share.
-      const exact = usesExactOverlap(model);
-      const sets = model.table ? undefined : head.map((item) => vectors.features(item));
-      const rarity = sets && taxonomyRarity(model, sets);
-      const listSets = exact || rarity ? sets : undefined;
-      const perList = listSets !== undefined;
-      if (listSets) {
-        listCoordinates(listSets, hist.map((h) => vectors.features(h.item)), model, rarity, cand, histVecs, { exact, withinList: (knobs.diversity ?? 0) > 0 });
-      } else {
-        stableVectors(head, cand);
-        hist.forEach((h, i) => histVecs.set(vectors.get(h.item, 'context'), i * dims));
-      }
-      const out = await scorer.score({ dims, candidates: cand, n, history: histVecs, m: hist.length, weights, beta });
-      // After the scorer, in JS, so every backend gets the same adjustments: a trained model's
-      // "shoppers went on to" lists, the learned personal term u·t_c, then the repeat-purchase
-      // demotion (last, so nothing lifts a just-bought item back).
-      const scores = Float32Array.from(out.scores);
-      const lifted = applyNextItems(scores, model, hist, head);
-      // u lives in the space of the items' own vectors (`targetVector`, what the learner trains
-      // on), not in a list's coordinates.
-      const learned = personal && personal.modelVersion === model.version ? addPersonalTerm(scores, perList ? stableVectors(head) : cand, dims, personal.u) : undefined;
-      const demotedBy = demoteRepurchases(scores, head, hist, model.params.repurchase);
-      const attention = topAttention(out.top, cand, histVecs, weights, dims, beta);
-      const placed = arrange(scores, attention.similarity, cand, dims, model.params.positionWeight, knobs, random);
-      // Reasons for the places a shopper can see; items further down get none (a 1,000-item list stays cheap).
-      const reasons: Reason[][] = head.map(() => []);
-      for (const i of placed.order.slice(0, REASONED_PLACES)) {
-        const moves = { explored: placed.explored[i]!, diversified: placed.diversified[i]! };
-        const bought = demotedBy[i];
-        reasons[i] = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[out.top[i]!], attention.contribution(i), moves);
-        const lift = bought ? undefined : lifted?.[i];
-        const next = lift ? nextReason(hist[lift.from]!, lift.factor) : undefined;
-        if (next) reasons[i]!.push(next);
-        const why = !bought && learned ? learnedReason(learned[i]!) : undefined;
-        if (why) reasons[i]!.push(why);
-      }
-      return {
-        order: [...placed.order, ...tail],
-        scores: [...scores, ...tail.map(() => 0)],
-        reasons: [...reasons, ...tail.map(() => [])],
-        backend: scorer.backend,
-        ms: now() - started,
-        ...(placed.epsilon === undefined ? {} : { epsilon: placed.epsilon }),
-      };
+      const hist = history.current(log.events, model.params);
+      return rankList({ model, vectors, scorer, random, personal, now }, candidates, hist, knobs, started);
     },
-
-    /** The shopper's interests, from all stored events (not only the model's window). */
-    profile(): InterestProfile {
-      return buildProfile(events, model.params, now());
+    profile: () => buildProfile(log.events, model.params, now()),
+    allEvents: () => log.events,
+    ingest: log.ingest,
+    forgetLocal(what) {
+      log.forgetLocal(what);
+      dropVectors();
     },
-
-    /** Every stored event, oldest first (for export). */
-    allEvents(): readonly StoredEvent[] {
-      return events;
+    async forget(what) {
+      dropVectors();
+      await log.forget(what);
     },
-
-    async forget(what: ForgetWire): Promise<void> {
-      this.forgetLocal(what);
-      await chainWrite(async () => {
-        if ('all' in what) await store.clear();
-        else await store.deleteWhere(what);
-      });
-    },
-
-    /** Kind of the store events are written to now. */
-    get storeKind(): EventStore['kind'] {
-      return store.kind;
-    },
-
-    /**
-     * Switches where events are written (consent changes). With `carry`, the events in memory
-     * move into the new store after what it already holds; without, memory is replaced by it.
-     */
-    async adoptStore(next: EventStore, carry: boolean): Promise<void> {
-      await writes;
-      const previous = store;
-      store = next;
-      const existing = await next.load(maxEvents);
-      const moved = carry ? await next.append(events.map(({ seq: _seq, ...e }) => e), maxEvents) : [];
-      events = [...existing, ...moved].slice(-maxEvents);
-      index = undefined;
-      history = undefined;
-      revision++;
-      generation++;
-      if (previous !== next) previous.close();
-    },
-
-    /** Swaps in another model (site-trained weights arriving after start-up). */
-    setModel(next: InterestModel): void {
+    adoptStore: log.adoptStore,
+    setModel(next) {
       model = next;
       vectors = createVectorCache(next);
-      history = undefined;
-      revision++;
+      history.stale();
+      modelChanges++;
     },
-
-    /** Changes whenever the events change (the learner rebuilds its pairs). */
-    get revision(): number {
-      return revision;
-    },
-    /** Changes whenever events are removed or replaced (the learner starts again from what is left). */
-    get generation(): number {
-      return generation;
-    },
-    /** The learned personal term added to every score (`src/learn`); undefined for none. */
-    setPersonal(term: PersonalTerm | undefined): void {
+    setPersonal(term) {
       personal = term;
     },
-    /** An item's candidate-role vector under the current model. */
-    targetVector(item: WireItem): Float32Array {
-      return vectors.get(item, 'target');
-    },
-    async loadMeta<T>(key: string): Promise<T | undefined> {
-      await writes;
-      return store.getMeta<T>(key);
-    },
-    /**
-     * Writes shopper data beside the events, in order with them: a write asked for before a
-     * forget lands before it (and is cleared by it); one whose `generation` is stale is dropped.
-     */
-    saveMeta(key: string, value: unknown, atGeneration: number): Promise<void> {
-      return chainWrite(async () => {
-        if (atGeneration === generation) await store.setMeta(key, value);
-      });
-    },
-
-    /** History as the model sees it now (for explanations and tests). */
-    history(): readonly HistoryEntry[] {
-      return currentHistory();
-    },
-
-    async flush(): Promise<void> {
-      await writes;
-    },
-
-    async close(): Promise<void> {
-      await writes;
-      store.close();
+    targetVector: (item) => vectors.get(item, 'target'),
+    loadMeta: log.loadMeta,
+    saveMeta: log.saveMeta,
+    history: () => history.current(log.events, model.params),
+    flush: log.flush,
+    async close() {
+      await log.close();
       scorer.dispose();
     },
   };
 }
 
-export type Engine = Awaited<ReturnType<typeof createEngine>>;
+/** Creates an engine; every option has a default, so `createEngine()` ranks with the zero-training model in memory. */
+export const createEngine: (options?: EngineOptions) => Promise<Engine> = createWorkerEngine;

@@ -1,0 +1,160 @@
+import type { WireItem } from '../wire/wire.js';
+import { LIMITS } from '../wire/limits.js';
+import type { InterestModel } from '../model/model-types.js';
+import type { HistoryEntry } from '../model/history.js';
+import type { VectorCache } from '../model/vector-cache.js';
+import type { Scorer, ScoreInput, ScoreOutput } from '../score/scorer.js';
+import { taxonomyRarity } from '../model/catalog-rarity.js';
+import { listCoordinates, usesExactOverlap } from '../model/list-coordinates.js';
+import { applyNextItems, type NextItemLift } from '../model/next-items.js';
+import { arrange as arrangeScores } from '../rank/arrange.js';
+import type { RankKnobs } from '../wire/wire.js';
+import type { Uniform } from '../rank/random.js';
+import { boughtReason, demoteRepurchases } from '../learn/repurchase.js';
+import { addPersonalTerm, learnedReason, type PersonalTerm } from '../learn/personal-term.js';
+import { nextReason, reasonsFor } from './reasons.js';
+import { topAttention } from './top-attention.js';
+import type { Reason } from '../types.js';
+
+/** Reasons are worked out for this many top places of a ranked list. */
+export const REASONED_PLACES = 200;
+
+export interface EngineRankResult {
+  /** Indices into the candidates, best first. */
+  order: number[];
+  /** Model score per candidate index (not per position). */
+  scores: number[];
+  /** Reasons per candidate index. */
+  reasons: Reason[][];
+  /** ε per position when privacy noise was applied. */
+  epsilon?: number;
+  /** Scorer backend, or 'none' when there was nothing to score (empty history). */
+  backend: string;
+  /** Time spent in the engine, ms. */
+  ms: number;
+}
+
+/** What one rank reads, taken once at its start so a model swap mid-rank cannot mix two models. */
+export interface RankContext {
+  model: InterestModel;
+  vectors: VectorCache;
+  scorer: Scorer;
+  random: Uniform;
+  /** The learned personal term, or undefined for none. */
+  personal: PersonalTerm | undefined;
+  now: () => number;
+}
+
+/** The scorer's input: the candidates' and history's vectors, row after row, and the history's weights. */
+export interface ListVectors extends ScoreInput {
+  /** Built for this list (coordinates of its own) rather than the items' stable vectors. */
+  perList: boolean;
+}
+
+/** Scores after the adjustments, with what each adjustment did (for the reasons). */
+export interface AdjustedScores {
+  scores: Float32Array;
+  lifted: (NextItemLift | undefined)[] | undefined;
+  learned: Float32Array | undefined;
+  demotedBy: (HistoryEntry | undefined)[];
+}
+
+/** The items' own candidate-role vectors (cached), row after row. */
+function stableVectors(vectors: VectorCache, items: readonly WireItem[], dims: number, out = new Float32Array(items.length * dims)): Float32Array {
+  items.forEach((item, i) => out.set(vectors.get(item, 'target'), i * dims));
+  return out;
+}
+
+/**
+ * Stage 1, features → vectors. A zero-training model builds its vectors per list: weighed by
+ * rarity (in the list, and in the catalogue when the model carries its counts), with coordinates
+ * of their own for the features the list and history share. Otherwise each item's stable vectors.
+ */
+export function listVectors({ model, vectors }: RankContext, head: readonly WireItem[], hist: readonly HistoryEntry[], knobs: RankKnobs): ListVectors {
+  const { dims, beta } = model.params;
+  const candidates = new Float32Array(head.length * dims);
+  const history = new Float32Array(hist.length * dims);
+  const weights = new Float32Array(hist.length);
+  hist.forEach((h, i) => (weights[i] = h.weight));
+  const exact = usesExactOverlap(model);
+  const sets = model.table ? undefined : head.map((item) => vectors.features(item));
+  const rarity = sets && taxonomyRarity(model, sets);
+  const listSets = exact || rarity ? sets : undefined;
+  if (listSets) {
+    listCoordinates(listSets, hist.map((h) => vectors.features(h.item)), model, rarity, candidates, history, { exact, withinList: (knobs.diversity ?? 0) > 0 });
+  } else {
+    stableVectors(vectors, head, dims, candidates);
+    hist.forEach((h, i) => history.set(vectors.get(h.item, 'context'), i * dims));
+  }
+  return { dims, candidates, n: head.length, history, m: hist.length, weights, beta, perList: listSets !== undefined };
+}
+
+/** Stage 2, the scorer backend's attention over the history. */
+export function score({ scorer }: RankContext, v: ListVectors): Promise<ScoreOutput> {
+  return scorer.score(v);
+}
+
+/**
+ * Stage 3, after the scorer, in JS, so every backend gets the same adjustments: a trained
+ * model's "shoppers went on to" lists, the learned personal term u·t_c, then the repeat-purchase
+ * demotion (last, so nothing lifts a just-bought item back).
+ */
+export function adjustScores({ model, vectors, personal }: RankContext, raw: Float32Array, { dims, candidates, perList }: ListVectors, head: readonly WireItem[], hist: readonly HistoryEntry[]): AdjustedScores {
+  const scores = Float32Array.from(raw);
+  const lifted = applyNextItems(scores, model, hist, head);
+  // u lives in the space of the items' own vectors (`targetVector`, what the learner trains
+  // on), not in a list's coordinates.
+  const learned = personal && personal.modelVersion === model.version ? addPersonalTerm(scores, perList ? stableVectors(vectors, head, dims) : candidates, dims, personal.u) : undefined;
+  const demotedBy = demoteRepurchases(scores, head, hist, model.params.repurchase);
+  return { scores, lifted, learned, demotedBy };
+}
+
+/** Stage 4, the order: blended with the original position, then the knobs (exploration, diversity, privacy noise). */
+export function arrange({ model, random }: RankContext, top: Int32Array, scores: Float32Array, { dims, beta, candidates, history, weights }: ListVectors, knobs: RankKnobs) {
+  const attention = topAttention(top, candidates, history, weights, dims, beta);
+  const placed = arrangeScores(scores, attention.similarity, candidates, dims, model.params.positionWeight, knobs, random);
+  return { ...placed, contribution: attention.contribution };
+}
+
+/**
+ * Stage 5, reasons for the places a shopper can see; items further down get none, so a long
+ * list stays cheap.
+ */
+export function explain(placed: ReturnType<typeof arrange>, adjusted: AdjustedScores, top: Int32Array, head: readonly WireItem[], hist: readonly HistoryEntry[]): Reason[][] {
+  const reasons: Reason[][] = head.map(() => []);
+  for (const i of placed.order.slice(0, REASONED_PLACES)) {
+    const moves = { explored: placed.explored[i]!, diversified: placed.diversified[i]! };
+    const bought = adjusted.demotedBy[i];
+    reasons[i] = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[top[i]!], placed.contribution(i), moves);
+    const lift = bought ? undefined : adjusted.lifted?.[i];
+    const next = lift ? nextReason(hist[lift.from]!, lift.factor) : undefined;
+    if (next) reasons[i]!.push(next);
+    const why = !bought && adjusted.learned ? learnedReason(adjusted.learned[i]!) : undefined;
+    if (why) reasons[i]!.push(why);
+  }
+  return reasons;
+}
+
+/** Runs the stages over the first `LIMITS.maxCandidates` candidates; the rest keep their places after them. */
+export async function rankList(ctx: RankContext, candidates: readonly WireItem[], hist: readonly HistoryEntry[], knobs: RankKnobs, started: number): Promise<EngineRankResult> {
+  const n = Math.min(candidates.length, LIMITS.maxCandidates);
+  const head = candidates.slice(0, n);
+  const tail = Array.from({ length: candidates.length - n }, (_, k) => n + k);
+  if (hist.length === 0 || n === 0) {
+    // Nothing known: the shop's order, untouched (knobs need something to work on).
+    return { order: [...head.keys(), ...tail], scores: new Array(candidates.length).fill(0), reasons: candidates.map(() => []), backend: 'none', ms: ctx.now() - started };
+  }
+  const v = listVectors(ctx, head, hist, knobs);
+  const out = await score(ctx, v);
+  const adjusted = adjustScores(ctx, out.scores, v, head, hist);
+  const placed = arrange(ctx, out.top, adjusted.scores, v, knobs);
+  const reasons = explain(placed, adjusted, out.top, head, hist);
+  return {
+    order: [...placed.order, ...tail],
+    scores: [...adjusted.scores, ...tail.map(() => 0)],
+    reasons: [...reasons, ...tail.map(() => [])],
+    backend: ctx.scorer.backend,
+    ms: ctx.now() - started,
+    ...(placed.epsilon === undefined ? {} : { epsilon: placed.epsilon }),
+  };
+}
