@@ -41,6 +41,7 @@ export interface LearningOptions extends LearnerOptions {
  * tabs apply what they receive. Anything that removes events (forget, consent) starts u again
  * from 0 and from what is left, so nothing forgotten survives in u.
  */
+// eslint-disable-next-line max-lines-per-function -- the schedule (timers, the training lock, the tab channel) and its status share one state
 export function startLearning(engine: WorkerEngine, dbName: string, options: LearningOptions = {}) {
   const busyMs = options.busyMs ?? 15;
   const idleMs = options.idleMs ?? 500;

@@ -30,6 +30,7 @@ async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: 
  * The worker's side of the contract. `init` is memoised: every other call awaits it, so calls
  * the page made before start-up finished run in order once it has.
  */
+// eslint-disable-next-line max-lines-per-function -- the worker's calls share its engine, backend and learner; each member is a few lines
 export function createWorkerApi(): WorkerApi {
   type State = { engine: WorkerEngine; ready: WorkerReady; sync: ReturnType<typeof createTabSync>; learning: Learning; backend: LazyBackend };
   let started: Promise<State> | undefined;

@@ -49,21 +49,21 @@ export interface EventLog {
   /** Adds `batch` at once, then resolves with it as stored (with its `seq`). */
   append(batch: WireEvent[]): Promise<StoredEvent[]>;
   /** Merges events another tab stored, each at most once (by `seq`). */
-  ingest(remote: readonly StoredEvent[]): void;
+  ingest(this: void, remote: readonly StoredEvent[]): void;
   /** Removes matching events from memory only (another tab already did it in the store). */
   forgetLocal(what: ForgetWire): void;
   /** Removes matching events from memory and, in write order, from the store. */
   forget(what: ForgetWire): Promise<void>;
   /** Switches stores; `carry` moves the events held into it, otherwise they are replaced by its own. */
-  adoptStore(next: EventStore, carry: boolean): Promise<void>;
-  loadMeta<T>(key: string): Promise<T | undefined>;
+  adoptStore(this: void, next: EventStore, carry: boolean): Promise<void>;
+  loadMeta<T>(this: void, key: string): Promise<T | undefined>;
   /**
    * Writes in order with the events: one asked for before a forget lands before it (and is
    * cleared by it); dropped when `atGeneration` is stale by then.
    */
-  saveMeta(key: string, value: unknown, atGeneration: number): Promise<void>;
+  saveMeta(this: void, key: string, value: unknown, atGeneration: number): Promise<void>;
   /** Resolves once every write asked for so far has finished. */
-  flush(): Promise<void>;
+  flush(this: void): Promise<void>;
   /** Flushes, then closes the store. */
   close(): Promise<void>;
 }

@@ -128,9 +128,9 @@ export function explain(placed: ReturnType<typeof arrange>, adjusted: AdjustedSc
     reasons[i] = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[top[i]!], placed.contribution(i), moves);
     const lift = bought ? undefined : adjusted.lifted?.[i];
     const next = lift ? nextReason(hist[lift.from]!, lift.factor) : undefined;
-    if (next) reasons[i]!.push(next);
+    if (next) reasons[i].push(next);
     const why = !bought && adjusted.learned ? learnedReason(adjusted.learned[i]!) : undefined;
-    if (why) reasons[i]!.push(why);
+    if (why) reasons[i].push(why);
   }
   return reasons;
 }

@@ -21,11 +21,11 @@ export function topAttention(top: Int32Array, candidates: Float32Array, history:
   };
   return {
     /** Every candidate's similarity (all rows computed). */
-    similarity(): Float64Array {
+    similarity(this: void): Float64Array {
       for (let c = 0; c < n; c++) row(c);
       return similarity;
     },
-    contribution(c: number): number {
+    contribution(this: void, c: number): number {
       row(c);
       return contribution[c]!;
     },

@@ -12,7 +12,7 @@ export interface WriteChain {
   /** Runs `op` on the store once every write asked for so far has settled (later writes do not wait for it). */
   read<T>(op: (store: EventStore) => T | Promise<T>): Promise<T>;
   /** Resolves once every write asked for so far has settled. */
-  settled(): Promise<void>;
+  settled(this: void): Promise<void>;
   /** After the pending writes, makes `next` the store written to; resolves with the previous one. */
   swap(next: EventStore): Promise<EventStore>;
 }

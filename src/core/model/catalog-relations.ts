@@ -23,7 +23,7 @@ export function createPairCounter() {
     add(features: readonly number[]): void {
       for (const f of features) {
         let row = pairs.get(f);
-        if (!row) pairs.set(f, (row = new Map()));
+        if (!row) pairs.set(f, (row = new Map<number, number>()));
         for (const g of features) if (g !== f) row.set(g, (row.get(g) ?? 0) + 1);
       }
     },

@@ -27,6 +27,7 @@ interface Node {
  * newest events) and pruning the oldest (the `maxEvents` cap). Anything else (a forget, events
  * sorted into the middle, another store) rebuilds it from the list.
  */
+// eslint-disable-next-line max-lines-per-function -- append, dropOldest and fold keep one set of per-item arrays in step
 export function createHistoryIndex(initial: readonly StoredEvent[] = []) {
   const nodes = new Map<string, Node>();
   let newest: Node | undefined;

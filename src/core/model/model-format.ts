@@ -172,7 +172,8 @@ function parseRelated(value: unknown, counts: number[]): NonNullable<NonNullable
       if (!Number.isInteger(both) || both < 1 || both > Math.min(counts[k]!, counts[t]!)) fail('catalog.related.together must be integers in 1..the smaller count of the two features');
     }
   }
-  return { offsets, targets, together };
+  // Checked entry by entry above.
+  return { offsets: offsets as number[], targets: targets as number[], together: together as number[] };
 }
 
 /** The "shoppers went on to" lists, checked so that a bad file cannot index outside the table. */

@@ -19,4 +19,4 @@ export const DEFAULT_PARAMS: ModelParams = Object.freeze({
   historyWindow: 128,
   unknownFeatures: 'random',
   sessionBoost: 4,
-}) as ModelParams;
+});
