@@ -24,6 +24,8 @@ export default tseslint.config(
       // Methods that implement a Promise-returning interface stay async without awaiting: a
       // synchronous throw then reaches the caller as a rejection, which the page contract needs.
       '@typescript-eslint/require-await': 'off',
+      // A `let` read by a closure before its one assignment (a callback wired up first) stays a `let`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

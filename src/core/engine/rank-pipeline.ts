@@ -142,7 +142,7 @@ export async function rankList(ctx: RankContext, candidates: readonly WireItem[]
   const tail = Array.from({ length: candidates.length - n }, (_, k) => n + k);
   if (hist.length === 0 || n === 0) {
     // Nothing known: the shop's order, untouched (knobs need something to work on).
-    return { order: [...head.keys(), ...tail], scores: new Array(candidates.length).fill(0), reasons: candidates.map(() => []), backend: 'none', ms: ctx.now() - started };
+    return { order: [...head.keys(), ...tail], scores: new Array<number>(candidates.length).fill(0), reasons: candidates.map(() => []), backend: 'none', ms: ctx.now() - started };
   }
   const v = listVectors(ctx, head, hist, knobs);
   const out = await score(ctx, v);
