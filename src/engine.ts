@@ -14,5 +14,5 @@ export { createTfScorer } from './core/score/score-tf.js';
 export type { Scorer, ScoreInput, ScoreOutput } from './core/score/scorer.js';
 export { validateEvent, candidateItems } from './core/wire/validate.js';
 export { encodeCandidates } from './core/wire/candidate-wire.js';
-export type { EncodedCandidates } from './core/wire/wire.js';
-export type { WireEvent, WireItem, StoredEvent } from './core/wire/wire.js';
+export type { EncodedCandidates, ForgetWire, RankKnobs, StoredEvent, WireEvent, WireItem } from './core/wire/wire.js';
+export type { InterestProfile, Reason } from './core/types.js';
