@@ -5,9 +5,7 @@ import type { EventStore } from '../store/event-store.js';
 import type { InterestModel } from '../model/model-types.js';
 import type { Scorer } from '../score/scorer.js';
 import { createVectorCache } from '../model/vector-cache.js';
-import { taxonomyRarity } from '../model/catalog-rarity.js';
-import { listCoordinates, usesExactOverlap } from '../model/list-coordinates.js';
-import { applyNextItems } from '../model/next-items.js';
+import { scoreList } from '../rank/score-list.js';
 import type { HistoryEntry } from '../model/history.js';
 import { createHistoryIndex, type HistoryIndex } from '../model/history-index.js';
 import { arrange } from '../rank/arrange.js';
@@ -19,8 +17,8 @@ import { withoutRepeatedOrders } from './repeat-orders.js';
 import { buildProfile } from './profile.js';
 import { topAttention } from './top-attention.js';
 import type { InterestProfile, Reason } from '../types.js';
-import { boughtReason, demoteRepurchases } from '../learn/repurchase.js';
-import { addPersonalTerm, learnedReason, type PersonalTerm } from '../learn/personal-term.js';
+import { boughtReason } from '../learn/repurchase.js';
+import { learnedReason, type PersonalTerm } from '../learn/personal-term.js';
 
 
 /** Reasons are worked out for this many top places of a ranked list. */
@@ -113,12 +111,6 @@ export async function createEngine(options: EngineOptions) {
     return next;
   }
 
-  /** The items' own candidate-role vectors (cached), row after row. */
-  const stableVectors = (items: readonly WireItem[], out = new Float32Array(items.length * model.params.dims)): Float32Array => {
-    items.forEach((item, i) => out.set(vectors.get(item, 'target'), i * model.params.dims));
-    return out;
-  };
-
   return {
     get model() {
       return model;
@@ -193,34 +185,7 @@ export async function createEngine(options: EngineOptions) {
         return { order: [...head.keys(), ...tail], scores: new Array(candidates.length).fill(0), reasons: candidates.map(() => []), backend: 'none', ms: now() - started };
       }
       const { dims, beta } = model.params;
-      const cand = new Float32Array(n * dims);
-      const histVecs = new Float32Array(hist.length * dims);
-      const weights = new Float32Array(hist.length);
-      hist.forEach((h, i) => (weights[i] = h.weight));
-      // A zero-training model builds its vectors per list: weighed by rarity (in the list, and in
-      // the catalogue when the model carries its counts), with coordinates of their own for the
-      // features the list and history share.
-      const exact = usesExactOverlap(model);
-      const sets = model.table ? undefined : head.map((item) => vectors.features(item));
-      const rarity = sets && taxonomyRarity(model, sets);
-      const listSets = exact || rarity ? sets : undefined;
-      const perList = listSets !== undefined;
-      if (listSets) {
-        listCoordinates(listSets, hist.map((h) => vectors.features(h.item)), model, rarity, cand, histVecs, { exact, withinList: (knobs.diversity ?? 0) > 0 });
-      } else {
-        stableVectors(head, cand);
-        hist.forEach((h, i) => histVecs.set(vectors.get(h.item, 'context'), i * dims));
-      }
-      const out = await scorer.score({ dims, candidates: cand, n, history: histVecs, m: hist.length, weights, beta });
-      // After the scorer, in JS, so every backend gets the same adjustments: a trained model's
-      // "shoppers went on to" lists, the learned personal term u·t_c, then the repeat-purchase
-      // demotion (last, so nothing lifts a just-bought item back).
-      const scores = Float32Array.from(out.scores);
-      const lifted = applyNextItems(scores, model, hist, head);
-      // u lives in the space of the items' own vectors (`targetVector`, what the learner trains
-      // on), not in a list's coordinates.
-      const learned = personal && personal.modelVersion === model.version ? addPersonalTerm(scores, perList ? stableVectors(head) : cand, dims, personal.u) : undefined;
-      const demotedBy = demoteRepurchases(scores, head, hist, model.params.repurchase);
+      const { scores, out, cand, histVecs, weights, lifted, learned, demotedBy } = await scoreList({ model, vectors, scorer, personal }, head, hist, knobs);
       const attention = topAttention(out.top, cand, histVecs, weights, dims, beta);
       const placed = arrange(scores, attention.similarity, cand, dims, model.params.positionWeight, knobs, random);
       // Reasons for the places a shopper can see; items further down get none (a 1,000-item list stays cheap).
@@ -243,6 +208,19 @@ export async function createEngine(options: EngineOptions) {
         ms: now() - started,
         ...(placed.epsilon === undefined ? {} : { epsilon: placed.epsilon }),
       };
+    },
+
+    /**
+     * The scores `rank` would return for the list (per candidate index, past the cap 0), without
+     * ordering or reasons: what an accuracy replay reads.
+     */
+    async scores(candidates: WireItem[]): Promise<Float32Array> {
+      const n = Math.min(candidates.length, LIMITS.maxCandidates);
+      const hist = currentHistory();
+      const all = new Float32Array(candidates.length);
+      if (hist.length === 0 || n === 0) return all;
+      all.set((await scoreList({ model, vectors, scorer, personal }, candidates.slice(0, n), hist, {})).scores);
+      return all;
     },
 
     /** The shopper's interests, from all stored events (not only the model's window). */

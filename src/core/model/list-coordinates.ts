@@ -148,7 +148,6 @@ function placeShared(items: readonly Sparse[], nc: number, dims: number, withinL
 
 /** An item's distinct features with non-zero weight under one model (cached: a list comes back again and again). */
 interface Sparse {
-  model: InterestModel;
   /** `features.generation` the ids belong to. */
   generation: number;
   hashes: Uint32Array;
@@ -158,11 +157,15 @@ interface Sparse {
   /** Whether list rarity applies to the feature (a taxonomy field). */
   taxonomy: Uint8Array;
 }
-const sparseCache = new WeakMap<FeatureSet, Sparse>();
+// Per model: feature sets are shared across caches (`vector-cache.ts`), so two engines on two
+// models would otherwise evict each other's entries.
+const sparseCaches = new WeakMap<InterestModel, WeakMap<FeatureSet, Sparse>>();
 
 function sparse(set: FeatureSet, model: InterestModel): Sparse {
-  const known = sparseCache.get(set);
-  if (known?.model === model && known.generation === features.generation) return known;
+  let cache = sparseCaches.get(model);
+  if (!cache) sparseCaches.set(model, (cache = new WeakMap()));
+  const known = cache.get(set);
+  if (known && known.generation === features.generation) return known;
   const byHash = new Map<number, { value: number; taxonomy: boolean }>();
   // A hash listed twice (a category given twice), or held and implied, adds up.
   const add = (hash: number, value: number, taxonomy: boolean) => {
@@ -190,14 +193,13 @@ function sparse(set: FeatureSet, model: InterestModel): Sparse {
   }
   const entries = [...byHash];
   const out: Sparse = {
-    model,
     generation: features.generation,
     hashes: Uint32Array.from(entries, ([h]) => h),
     ids: Int32Array.from(entries, ([h]) => featureId(h)),
     values: Float64Array.from(entries, ([, e]) => e.value),
     taxonomy: Uint8Array.from(entries, ([, e]) => (e.taxonomy ? 1 : 0)),
   };
-  sparseCache.set(set, out);
+  cache.set(set, out);
   return out;
 }
 
