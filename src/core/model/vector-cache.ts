@@ -55,7 +55,17 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
     return value;
   }
 
-  const features = (item: WireItem): FeatureSet => memoised(item, 'features', () => lru(sets, itemKey(item), () => sharedFeatureSet(item)));
+  // Items whose feature set another cache made already: adopted without a key (no string built).
+  let adopted = 0;
+  const features = (item: WireItem): FeatureSet =>
+    memoised(item, 'features', () => {
+      const known = setsByObject.get(item);
+      if (known) {
+        adopted++;
+        return known;
+      }
+      return lru(sets, itemKey(item), () => sharedFeatureSet(item));
+    });
 
   return {
     model,
@@ -67,7 +77,7 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
     features,
     /** Items held: their vectors, or feature sets (the zero-training model keeps only these). */
     get size() {
-      return Math.max(cache.size, sets.size);
+      return Math.max(cache.size, sets.size + adopted);
     },
   };
 }
