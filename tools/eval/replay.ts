@@ -33,12 +33,11 @@ export async function createReplayer(model: InterestModel, scorer: Scorer) {
     async order(candidates: WireItem[]): Promise<number[]> {
       return (await engine.rank(candidates)).order;
     },
-    /** Engine scores of any number of candidates, ranked in chunks the engine accepts. */
+    /** Engine scores of any number of candidates, scored in the chunks `engine.rank` would take. */
     async scores(candidates: WireItem[], out = new Float32Array(candidates.length)): Promise<Float32Array> {
       for (let start = 0; start < candidates.length; start += RANK_CHUNK) {
-        const chunk = candidates.slice(start, start + RANK_CHUNK);
-        const res = await engine.rank(chunk);
-        for (let i = 0; i < chunk.length; i++) out[start + i] = res.scores[i]!;
+        // Score only: the same scores `engine.rank` returns, without ordering or reasons.
+        out.set(await engine.scores(candidates.slice(start, start + RANK_CHUNK)), start);
       }
       return out;
     },

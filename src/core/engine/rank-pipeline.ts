@@ -135,6 +135,17 @@ export function explain(placed: ReturnType<typeof arrange>, adjusted: AdjustedSc
   return reasons;
 }
 
+/** Stages 1–3 alone: the scores a rank without knobs returns (0 past the cap or with no history). */
+export async function scoreOnly(ctx: RankContext, candidates: readonly WireItem[], hist: readonly HistoryEntry[]): Promise<Float32Array> {
+  const scores = new Float32Array(candidates.length);
+  const head = candidates.slice(0, LIMITS.maxCandidates);
+  if (hist.length === 0 || head.length === 0) return scores;
+  const v = listVectors(ctx, head, hist, {});
+  const out = await score(ctx, v);
+  scores.set(adjustScores(ctx, out.scores, v, head, hist).scores);
+  return scores;
+}
+
 /** Runs the stages over the first `LIMITS.maxCandidates` candidates; the rest keep their places after them. */
 export async function rankList(ctx: RankContext, candidates: readonly WireItem[], hist: readonly HistoryEntry[], knobs: RankKnobs, started: number): Promise<EngineRankResult> {
   const n = Math.min(candidates.length, LIMITS.maxCandidates);

@@ -1,6 +1,7 @@
 import { featureScale, RARITY_FIELDS, scatterHashed, type FeatureSet } from './item-vector.js';
 import type { InterestModel } from './model-types.js';
 import { impliedFeatures } from './catalog-rarity.js';
+import { featureId, features, MAX_FEATURE_IDS, PRIVATE, scratchFor, type Scratch } from './feature-ids.js';
 
 /**
  * The zero-training model's vectors for one rank call, with exact feature overlap.
@@ -37,79 +38,134 @@ export function listCoordinates(
   { exact = true, withinList = false }: ListCoordinateOptions = {},
 ): void {
   const dims = model.params.dims;
-  const items = [...candidates, ...history].map((set) => sparse(set, model));
-  // A feature's value in this call: rarity weighs the taxonomy (read where needed, not stored:
-  // only overflowing lists read it twice).
-  const valueOf = (item: Sparse, k: number) => (rarity && item.taxonomy[k] ? item.values[k]! * rarity(item.hashes[k]!) : item.values[k]!);
-  const onCandidates = new Map<number, number>();
-  const onHistory = new Map<number, number>();
-  for (let i = candidates.length; i < items.length; i++) for (const hash of items[i]!.hashes) onHistory.set(hash, (onHistory.get(hash) ?? 0) + 1);
-  for (let i = 0; i < candidates.length; i++) {
-    for (const hash of items[i]!.hashes) if (withinList || onHistory.has(hash)) onCandidates.set(hash, (onCandidates.get(hash) ?? 0) + 1);
-  }
-  // Masses only when the shared features overflow `dims` (they order the overflow).
-  const masses = (): SideMasses => {
-    const sum = (from: number, to: number) => {
-      const mass = new Map<number, number>();
-      for (let i = from; i < to; i++) items[i]!.hashes.forEach((hash, k) => mass.set(hash, (mass.get(hash) ?? 0) + valueOf(items[i]!, k)));
-      return mass;
-    };
-    return { candidates: sum(0, candidates.length), history: sum(candidates.length, items.length) };
+  const nc = candidates.length;
+  const items = new Array<Sparse>(nc + history.length);
+  const generation = features.generation;
+  for (let i = 0; i < nc; i++) items[i] = sparse(candidates[i]!, model);
+  for (let i = 0; i < history.length; i++) items[nc + i] = sparse(history[i]!, model);
+  // Ids started again part-way (`MAX_FEATURE_IDS`): rebuild the items cached before that.
+  if (features.generation !== generation) for (let i = 0; i < items.length; i++) items[i] = sparse(i < nc ? candidates[i]! : history[i - nc]!, model);
+  const s = scratchFor(features.size);
+  // A feature's value in this call: rarity weighs the taxonomy, asked once per feature and call.
+  const rarityOf = (id: number, hash: number): number => {
+    let r = s.rarity[id]!;
+    if (Number.isNaN(r)) {
+      r = s.rarity[id] = rarity!(hash);
+      s.rated.push(id);
+    }
+    return r;
   };
-  const coordinate = exact ? sharedCoordinates(onCandidates, onHistory, dims, masses) : undefined;
-  const normalize = model.params.normalize !== false;
-  cand.fill(0, 0, candidates.length * dims);
-  hist.fill(0, 0, history.length * dims);
-  const placed: number[] = [];
-  items.forEach((item, i) => {
-    const out = i < candidates.length ? cand.subarray(i * dims, (i + 1) * dims) : hist.subarray((i - candidates.length) * dims, (i - candidates.length + 1) * dims);
-    // An item holds each hash once and each own coordinate belongs to one hash, so the squared
-    // norm adds up feature by feature; only hashed features make the whole row worth reading.
-    let privateSq = 0;
-    let placedSq = 0;
-    let hashed = false;
-    placed.length = 0;
-    for (let k = 0; k < item.hashes.length; k++) {
-      const hash = item.hashes[k]!;
-      const value = valueOf(item, k);
-      if (value === 0) continue;
-      const c = coordinate ? coordinate.get(hash) : -1;
-      if (c === undefined) privateSq += value * value;
-      else if (c >= 0) {
-        out[c]! += value; // += : a hashed feature may have landed here already
-        placedSq += value * value;
-        placed.push(c);
-      } else {
-        scatterHashed(hash, value, out);
-        hashed = true;
+  const valueOf = (item: Sparse, k: number) => (rarity && item.taxonomy[k] ? item.values[k]! * rarityOf(item.ids[k]!, item.hashes[k]!) : item.values[k]!);
+  try {
+    if (exact) placeShared(items, nc, dims, withinList, valueOf, s);
+    const coordinate = s.coordinate;
+    const normalize = model.params.normalize !== false;
+    cand.fill(0, 0, nc * dims);
+    hist.fill(0, 0, history.length * dims);
+    const placed: number[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      const out = i < nc ? cand.subarray(i * dims, (i + 1) * dims) : hist.subarray((i - nc) * dims, (i - nc + 1) * dims);
+      // An item holds each hash once and each own coordinate belongs to one hash, so the squared
+      // norm adds up feature by feature; only hashed features make the whole row worth reading.
+      let privateSq = 0;
+      let placedSq = 0;
+      let hashed = false;
+      placed.length = 0;
+      for (let k = 0; k < item.hashes.length; k++) {
+        const value = valueOf(item, k);
+        if (value === 0) continue;
+        const c = exact ? coordinate[item.ids[k]!]! : -1;
+        if (c === PRIVATE) privateSq += value * value;
+        else if (c >= 0) {
+          out[c]! += value; // += : a hashed feature may have landed here already
+          placedSq += value * value;
+          placed.push(c);
+        } else {
+          scatterHashed(item.hashes[k]!, value, out);
+          hashed = true;
+        }
+      }
+      if (!normalize) continue;
+      let sq = privateSq + placedSq;
+      if (hashed) {
+        sq = privateSq;
+        for (let j = 0; j < dims; j++) sq += out[j]! * out[j]!;
+      }
+      if (sq <= 0) continue;
+      const inv = 1 / Math.sqrt(sq);
+      if (hashed) for (let j = 0; j < dims; j++) out[j]! *= inv;
+      else for (const c of placed) out[c]! *= inv;
+    }
+  } finally {
+    s.reset();
+  }
+}
+
+/**
+ * Counts who holds what and gives the shared features their coordinates in `s.coordinate`, as
+ * `sharedCoordinates` does (same order, same ties), over feature ids in typed arrays instead of
+ * maps keyed by hash: a 1,000-item list makes tens of thousands of these lookups per call.
+ */
+function placeShared(items: readonly Sparse[], nc: number, dims: number, withinList: boolean, valueOf: (item: Sparse, k: number) => number, s: Scratch): void {
+  const { onCandidates, onHistory, coordinate } = s;
+  for (let i = nc; i < items.length; i++) {
+    for (const id of items[i]!.ids) if (onHistory[id]!++ === 0) s.heldByHistory.push(id);
+  }
+  // First holders first: the order `sharedCoordinates` reads them in.
+  const order = s.heldByCandidates;
+  for (let i = 0; i < nc; i++) {
+    for (const id of items[i]!.ids) if ((withinList || onHistory[id]! > 0) && onCandidates[id]!++ === 0) order.push(id);
+  }
+  const shared: { id: number; hash: number; both: boolean; count: number; weight: number }[] = [];
+  for (const id of order) {
+    const c = onCandidates[id]!;
+    const h = onHistory[id]!;
+    if (c + h >= 2) shared.push({ id, hash: features.hashOf[id]!, both: h > 0, count: c + h, weight: 0 });
+  }
+  if (shared.length > dims) {
+    // Masses of the features on both sides only (the sort reads no others), summed item by item
+    // in the same order as before, so the sums are the same floats.
+    const { massCandidates, massHistory } = s;
+    for (const e of shared) if (e.both) s.massed.push(e.id);
+    for (const id of s.massed) massCandidates[id] = massHistory[id] = 0;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      const mass = i < nc ? massCandidates : massHistory;
+      for (let k = 0; k < item.ids.length; k++) {
+        const id = item.ids[k]!;
+        if (!Number.isNaN(mass[id]!)) mass[id]! += valueOf(item, k);
       }
     }
-    if (!normalize) return;
-    let sq = privateSq + placedSq;
-    if (hashed) {
-      sq = privateSq;
-      for (let j = 0; j < dims; j++) sq += out[j]! * out[j]!;
-    }
-    if (sq <= 0) return;
-    const inv = 1 / Math.sqrt(sq);
-    if (hashed) for (let j = 0; j < dims; j++) out[j]! *= inv;
-    else for (const c of placed) out[c]! *= inv;
-  });
+    for (const e of shared) if (e.both) e.weight = massCandidates[e.id]! * massHistory[e.id]!;
+    shared.sort((a, b) => Number(b.both) - Number(a.both) || b.weight - a.weight || b.count - a.count || a.hash - b.hash);
+  }
+  for (let k = 0; k < shared.length; k++) {
+    coordinate[shared[k]!.id] = k < dims ? k : -1;
+    s.placed.push(shared[k]!.id);
+  }
 }
 
 /** An item's distinct features with non-zero weight under one model (cached: a list comes back again and again). */
 interface Sparse {
-  model: InterestModel;
+  /** `features.generation` the ids belong to. */
+  generation: number;
   hashes: Uint32Array;
+  /** Dense id of each hash (`featureId`). */
+  ids: Int32Array;
   values: Float64Array;
   /** Whether list rarity applies to the feature (a taxonomy field). */
   taxonomy: Uint8Array;
 }
-const sparseCache = new WeakMap<FeatureSet, Sparse>();
+// Per model: feature sets are shared across caches (`vector-cache.ts`), so two engines on two
+// models would otherwise evict each other's entries.
+const sparseCaches = new WeakMap<InterestModel, WeakMap<FeatureSet, Sparse>>();
 
 function sparse(set: FeatureSet, model: InterestModel): Sparse {
-  const known = sparseCache.get(set);
-  if (known?.model === model) return known;
+  let cache = sparseCaches.get(model);
+  if (!cache) sparseCaches.set(model, (cache = new WeakMap()));
+  const known = cache.get(set);
+  if (known && known.generation === features.generation) return known;
   const byHash = new Map<number, { value: number; taxonomy: boolean }>();
   // A hash listed twice (a category given twice), or held and implied, adds up.
   const add = (hash: number, value: number, taxonomy: boolean) => {
@@ -129,14 +185,21 @@ function sparse(set: FeatureSet, model: InterestModel): Sparse {
     const held = [...byHash].filter(([, e]) => e.taxonomy).map(([hash, e]) => [hash, e.value] as const);
     for (const [hash, value] of held) implied(hash, value, (g, v) => add(g, v, true));
   }
+  // Ids are handed out for good; past the cap they start again (every cached item is then rebuilt).
+  if (features.size + byHash.size > MAX_FEATURE_IDS) {
+    features.ids.clear();
+    features.size = 0;
+    features.generation++;
+  }
   const entries = [...byHash];
   const out: Sparse = {
-    model,
+    generation: features.generation,
     hashes: Uint32Array.from(entries, ([h]) => h),
+    ids: Int32Array.from(entries, ([h]) => featureId(h)),
     values: Float64Array.from(entries, ([, e]) => e.value),
     taxonomy: Uint8Array.from(entries, ([, e]) => (e.taxonomy ? 1 : 0)),
   };
-  sparseCache.set(set, out);
+  cache.set(set, out);
   return out;
 }
 

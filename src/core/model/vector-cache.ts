@@ -10,6 +10,20 @@ import { composeVector, featureSet, itemKey, type FeatureSet, type Role } from '
  * Feature sets are cached too: the zero-training model builds its vectors per list from them
  * (`list-coordinates.ts`), and splitting titles is the costly part.
  */
+/**
+ * Feature sets by item object, across caches: a feature set depends on the item's fields alone
+ * (no model, no shopper), and a forget or a model swap starts a new cache for the same shop
+ * items. Weak: it holds no item alive, and only a holder of the item object can look it up. An
+ * accuracy replay forgets before every shopper and would otherwise split a 12k-item catalogue's
+ * titles again each time (and rebuild their per-list forms in `list-coordinates.ts`, cached per set).
+ */
+const setsByObject = new WeakMap<WireItem, FeatureSet>();
+function sharedFeatureSet(item: WireItem): FeatureSet {
+  let set = setsByObject.get(item);
+  if (!set) setsByObject.set(item, (set = featureSet(item)));
+  return set;
+}
+
 export function createVectorCache(model: InterestModel, capacity = 20_000) {
   const cache = new Map<string, Float32Array>();
   const sets = new Map<string, FeatureSet>();
@@ -41,7 +55,17 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
     return value;
   }
 
-  const features = (item: WireItem): FeatureSet => memoised(item, 'features', () => lru(sets, itemKey(item), () => featureSet(item)));
+  // Items whose feature set another cache made already: adopted without a key (no string built).
+  let adopted = 0;
+  const features = (item: WireItem): FeatureSet =>
+    memoised(item, 'features', () => {
+      const known = setsByObject.get(item);
+      if (known) {
+        adopted++;
+        return known;
+      }
+      return lru(sets, itemKey(item), () => sharedFeatureSet(item));
+    });
 
   return {
     model,
@@ -53,7 +77,7 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
     features,
     /** Items held: their vectors, or feature sets (the zero-training model keeps only these). */
     get size() {
-      return Math.max(cache.size, sets.size);
+      return Math.max(cache.size, sets.size + adopted);
     },
   };
 }
