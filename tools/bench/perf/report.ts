@@ -1,4 +1,4 @@
-import type { Results, LatencyCell } from '../perf.js';
+import type { Results, LatencyCell } from './results.js';
 import { ms } from './stats.js';
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;

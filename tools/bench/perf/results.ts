@@ -1,0 +1,65 @@
+/**
+ * The shape of one `bench:perf` run (tools/bench/out/perf/results.json): what the measurements
+ * fill in and report.ts renders. Types only, so every measurement and the report import it
+ * without importing each other.
+ */
+import type { Summary } from './stats.js';
+import type { SizeRow } from './sizes.js';
+
+export interface LatencyCell {
+  backend: string;
+  used: string;
+  history: number;
+  candidates: number;
+  fallbacks: number;
+  stats: Summary;
+}
+
+export interface ColdRow {
+  variant: string;
+  backend: string;
+  trials: number;
+  firstRank: Summary;
+  /** First personalised rerank − the page's module script start (Hearth's share, without the page's own load). */
+  sinceScript: Summary;
+  ready: Summary;
+  allPersonalised: boolean;
+  got: string;
+}
+
+export interface MainThread {
+  trackSyncMs: number;
+  trackWithPostMs: number;
+  trackIsolated: Summary;
+  domRerankMain: Summary;
+  domRerankEndToEnd: Summary;
+  longTasks: number;
+  longTaskDetail: Array<{ duration: number; start: number }>;
+  trackSyncMsIsolated: Summary;
+}
+
+export interface MemoryRow {
+  backend: string;
+  reranks: number[];
+  tensors: number[];
+  tensorBytes: number[];
+  workerHeapMB: Array<number | null>;
+  pageHeapMB: Array<number | null>;
+  roundTrip: Summary;
+  learning?: { steps: number; pairs: number; wakeups: number; meanMs: number; maxMs: number };
+}
+
+export interface Results {
+  date: string;
+  machine: string;
+  command: string;
+  ready: Array<{ backend: string; got: string; readyMs: number }>;
+  latency: LatencyCell[];
+  afterTrack: LatencyCell[];
+  baseline: LatencyCell[];
+  cold: ColdRow[];
+  main?: MainThread;
+  memory: MemoryRow[];
+  sizes: SizeRow[];
+  notes: string[];
+}
