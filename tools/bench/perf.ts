@@ -3,14 +3,18 @@
  * Headless Debian chromium, pages served from a real 127.0.0.1 server, the built dist/ files.
  * Writes tools/bench/out/perf/results.json and results.md (the tables pasted into BENCHMARKS.md).
  *
- *   tsx tools/bench/perf.ts [--quick] [--only=latency,baseline,cold,main,memory,sizes] [--backends=auto,wasm,…] [--dist=path]
+ *   tsx tools/bench/perf.ts [--quick] [--only=latency,baseline,cold,main,memory,sizes] [--backends=auto,wasm,…] [--dist=path] [--no-guard]
  *
- * A benchmark, not a test: nothing here fails on a slow number. Compare figures as ratios
- * within one run: this 2-core machine is noisy.
+ * A benchmark, not a test: compare figures as ratios within one run, this 2-core machine is
+ * noisy. The guard (perf/guard.ts) prints each Hearth latency figure as a ratio to the same run's
+ * main-thread JS baseline and exits 1 when one is over its limit in perf/ratio-limits.json
+ * (`--no-guard` or HEARTH_BENCH_NO_GUARD=1: print only). Not run in CI: noise must not fail CI.
+ * Re-run it whenever ranking code changes.
  *
  * This file sequences the sections; each measurement is a module of tools/bench/perf/:
  * shop-page.ts (main), cold.ts, memory.ts, baseline.ts, rerank.ts (latency), sizes.ts;
- * site.ts serves the pages, browser.ts starts them, results.ts is the shape of the output.
+ * site.ts serves the pages, browser.ts starts them, results.ts is the shape of the output,
+ * guard.ts checks the ratios.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +26,9 @@ import { runBaseline } from './perf/baseline.js';
 import { CHROMIUM_ARGS } from './perf/browser.js';
 import { runCold } from './perf/cold.js';
 import { catalogue, history } from './perf/data.js';
+import { checkRatios, guardSummary, guardTable } from './perf/guard.js';
 import { runMemory } from './perf/memory.js';
-import { HISTORIES, args, distArg, runs } from './perf/options.js';
+import { HISTORIES, args, distArg, guardEnforced, runs } from './perf/options.js';
 import { runLatency } from './perf/rerank.js';
 import { renderMarkdown } from './perf/report.js';
 import type { Results } from './perf/results.js';
@@ -86,9 +91,12 @@ async function main() {
     await site.close();
   }
   console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  results.guard = await checkRatios(results, guardEnforced);
+  console.log(['', ...guardTable(results.guard), '', guardSummary(results.guard)].join('\n'));
   await writeFile(resolve(outDir, 'results.json'), JSON.stringify(results, null, 2));
   await writeFile(resolve(outDir, 'results.md'), renderMarkdown(results));
   console.log(`wrote ${resolve(outDir, 'results.md')}`);
+  if (results.guard.enforced && results.guard.over > 0) process.exitCode = 1;
 }
 
 await main();

@@ -71,8 +71,8 @@ export async function runCold(browser: Browser, origin: string, modelDir: string
   for (const v of VARIANTS) {
     const { firstRank, share, ready, allPersonalised, got } = await trialsOf(browser, origin, v, trials);
     const label = v.model ? `${v.backend} + site model (${model.megabytes.toFixed(1)} MB)` : v.backend;
-    results.cold.push({ variant: 'first visit: load → 5 clicks → first personalised rerank' + (v.model ? ' (weights from network)' : ''), backend: label, trials, firstRank: summarise(firstRank.first), sinceScript: summarise(share.first), ready: summarise(ready.first), allPersonalised, got });
-    results.cold.push({ variant: 'return visit: load → first personalised rerank (history' + (v.model ? ' and weights' : '') + ' from IndexedDB)', backend: label, trials, firstRank: summarise(firstRank.return), sinceScript: summarise(share.return), ready: summarise(ready.return), allPersonalised, got });
+    results.cold.push({ variant: 'first visit: load → 5 clicks → first personalised rerank' + (v.model ? ' (weights from network)' : ''), visit: 'first', siteModel: !!v.model, backend: label, trials, firstRank: summarise(firstRank.first), sinceScript: summarise(share.first), ready: summarise(ready.first), allPersonalised, got });
+    results.cold.push({ variant: 'return visit: load → first personalised rerank (history' + (v.model ? ' and weights' : '') + ' from IndexedDB)', visit: 'return', siteModel: !!v.model, backend: label, trials, firstRank: summarise(firstRank.return), sinceScript: summarise(share.return), ready: summarise(ready.return), allPersonalised, got });
     const p50 = (a: number[]) => summarise(a).p50.toFixed(0);
     console.log(`  cold ${label}: first visit p50 ${p50(firstRank.first)} ms (${p50(share.first)} after the page's script), return visit p50 ${p50(firstRank.return)} ms (${p50(share.return)}) (${got})`);
   }

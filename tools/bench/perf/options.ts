@@ -1,10 +1,12 @@
 /**
  * The command line of `tsx tools/bench/perf.ts`, read once:
  *
- *   [--quick] [--only=latency,baseline,cold,main,memory,sizes] [--backends=auto,wasm,…] [--dist=path]
+ *   [--quick] [--only=latency,baseline,cold,main,memory,sizes] [--backends=auto,wasm,…] [--dist=path] [--no-guard]
  */
 export const args = process.argv.slice(2);
 export const quick = args.includes('--quick');
+/** The ratio guard (guard.ts) prints either way; without it a ratio over its limit does not set the exit code. */
+export const guardEnforced = !args.includes('--no-guard') && !['1', 'true'].includes(process.env.HEARTH_BENCH_NO_GUARD ?? '');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 /** Whether a section runs in this invocation (all of them without --only). */
 export const runs = (section: string) => !only || only.includes(section);

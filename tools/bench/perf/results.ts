@@ -17,6 +17,9 @@ export interface LatencyCell {
 
 export interface ColdRow {
   variant: string;
+  visit: 'first' | 'return';
+  /** With the site-trained-sized model (weights from the network, then from IndexedDB). */
+  siteModel: boolean;
   backend: string;
   trials: number;
   firstRank: Summary;
@@ -49,6 +52,26 @@ export interface MemoryRow {
   learning?: { steps: number; pairs: number; wakeups: number; meanMs: number; maxMs: number };
 }
 
+/** One figure of the ratio guard (guard.ts): the Hearth figure over the same run's baseline, against its limit. */
+export interface GuardRow {
+  figure: string;
+  /** Its limit's key in ratio-limits.json. */
+  limitKey: string;
+  ms: number;
+  baseline: string;
+  baselineMs: number | null;
+  ratio: number | null;
+  limit: number | null;
+  status: 'ok' | 'OVER' | 'unguarded' | 'no baseline';
+}
+
+export interface GuardReport {
+  /** false under --no-guard: reported, the exit code unaffected. */
+  enforced: boolean;
+  over: number;
+  rows: GuardRow[];
+}
+
 export interface Results {
   date: string;
   machine: string;
@@ -61,5 +84,6 @@ export interface Results {
   main?: MainThread;
   memory: MemoryRow[];
   sizes: SizeRow[];
+  guard?: GuardReport;
   notes: string[];
 }
