@@ -74,7 +74,7 @@ async function evaluateModel(model: InterestModel, only: Protocol[] = protocols,
   const out: EvalResult = { users: 0, ms: performance.now() - started, cpuSeconds: cpuSeconds() - c0 };
   for (const p of only) {
     const acc = createMetrics();
-    for (const s of shards) if (s[p]) acc.merge(s[p]!);
+    for (const s of shards) if (s[p]) acc.merge(s[p]);
     out[p] = acc.result();
   }
   out.users = shards.reduce((n, s) => n + s.users, 0);
@@ -84,7 +84,7 @@ async function evaluateModel(model: InterestModel, only: Protocol[] = protocols,
 const rows: Array<{ name: string; result: EvalResult; note?: string }> = [];
 const wanted = (args.models ?? 'pop,zero,zero-catalog,zero-shop,trained').split(',');
 for (const which of wanted) {
-  if (which === 'pop') await runPop();
+  if (which === 'pop') runPop();
   else if (which === 'zero') await runZero();
   else if (which === 'trained') await runTrained();
   else if (which === 'zero-catalog') await runZeroCatalog();
@@ -92,7 +92,7 @@ for (const which of wanted) {
   else throw new Error(`--models takes pop, zero, zero-catalog, zero-shop, trained; got '${which}'`);
 }
 
-async function runPop(): Promise<void> {
+function runPop(): void {
   const pop = evaluatePopRec(ds, { protocols, target: 'test', seed: 1, ...(limitUsers ? { limitUsers } : {}) });
   rows.push({ name: 'PopRec', result: pop });
   print(rows.at(-1)!);
@@ -133,7 +133,7 @@ async function runZeroShop(): Promise<void> {
 
 async function runTrained(): Promise<void> {
   let trained: InterestModel;
-  let trainNote = '';
+  let trainNote: string;
   if (args.model) {
     trained = readModel(args.model);
     trainNote = `loaded from ${args.model}`;

@@ -27,8 +27,8 @@ for (const [n, m] of sizes) {
     }
     return runs.sort((a, b) => a - b)[4]!;
   };
-  const a = await median(js.score);
-  const b = await median(wasm.score);
+  const a = await median((i) => js.score(i));
+  const b = await median((i) => wasm.score(i));
   rows.push(`| ${n.toLocaleString('en')} | ${m} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${(a / b).toFixed(1)} |`);
 }
 console.log(rows.join('\n'));

@@ -1,4 +1,5 @@
-import type { Results, LatencyCell } from '../perf.js';
+import type { Results, LatencyCell } from './results.js';
+import { guardSummary, guardTable } from './guard.js';
 import { ms } from './stats.js';
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -64,6 +65,7 @@ export function renderMarkdown(r: Results): string {
     for (const s of r.sizes) lines.push(`| ${s.name === s.path ? s.path : `${s.name}: \`${s.path}\``} | ${kb(s.bytes)} | ${kb(s.gzipBytes)} | ${s.budget === undefined ? '' : `${kb(s.budget)} ${s.gzipBytes <= s.budget ? 'ok' : 'OVER'}`} |`);
     lines.push('');
   }
+  if (r.guard) lines.push('### Guard: Hearth figures as ratios to the main-thread JS baseline of this run (limits: tools/bench/perf/ratio-limits.json)', '', ...guardTable(r.guard), '', guardSummary(r.guard), '');
   if (r.notes.length) lines.push('Notes:', ...r.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');
 }

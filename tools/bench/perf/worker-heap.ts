@@ -10,7 +10,7 @@ export async function attachWorkerHeap(browser: Browser, urlPart: string) {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
   const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes(urlPart));
   if (!target) throw new Error(`no worker target matching ${urlPart}`);
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
   let nextId = 1;
   const waiting = new Map<number, (result: unknown) => void>();
   cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
