@@ -1,5 +1,5 @@
 import { FEATURE_FIELDS, type FeatureField } from '../../src/core/model/model-types.js';
-import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './trainer.js';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './train-config.js';
 
 /** Minimal `--key value` / `--flag` parser for the trainer and benchmark CLIs. */
 export function parseArgs(argv: string[]): Record<string, string> {

@@ -3,7 +3,8 @@ import type { Dataset } from '../eval/dataset.js';
 import { fit, fitResult, refitSequences, selectEpochs, type FitOptions, type FitResult } from './fit.js';
 import { createTrainMatMul, type TrainBackend } from './matmul-tf.js';
 import type { RefitJob, RefitMessage, RefitSnapshot } from './refit-worker.js';
-import { DEFAULT_TRAIN_CONFIG, initState, type TrainConfig } from './trainer.js';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './train-config.js';
+import { initState } from './train-state.js';
 
 export type ParallelFitOptions = Omit<FitOptions, 'matMul'> & { backend?: TrainBackend };
 
