@@ -34,7 +34,7 @@ export function trainOverrides(args: Record<string, string>): Partial<TrainConfi
   if (args['next-items'] !== undefined) out.nextItems = args['next-items'] !== 'false';
   const fields = fieldOverrides(args.fields);
   if (fields) out.fields = { ...DEFAULT_TRAIN_CONFIG.fields, ...fields };
-  return out as Partial<TrainConfig>;
+  return out;
 }
 
 /** `--fields bias=0,word=0`: feature groups switched off (0) or on (1) against the default recipe. */

@@ -43,7 +43,7 @@ export function buildNextItems(sequences: readonly Int32Array[], idRows: Int32Ar
         const b = seq[i + g]!;
         if (a === b || idRows[a]! < 0 || idRows[b]! < 0) continue;
         let out = pairs.get(a);
-        if (!out) pairs.set(a, (out = new Map()));
+        if (!out) pairs.set(a, (out = new Map<number, [number, number, number]>()));
         let e = out.get(b);
         if (!e) out.set(b, (e = [0, 0, -1]));
         e[0] += stepDecay ** (g - 1);
