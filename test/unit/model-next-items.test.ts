@@ -9,7 +9,9 @@ import { readDataset } from '../../tools/eval/dataset.js';
 import { writeFixture } from '../../tools/eval/fixture.js';
 import { selectionSequences, validationSet } from '../../tools/train/fit.js';
 import { buildNextItems, chooseNextItems, itemIdRows, MIN_SHOPPERS, NEXT_RECIPE } from '../../tools/train/next-items.js';
-import { DEFAULT_TRAIN_CONFIG, initState, jsMatMul } from '../../tools/train/trainer.js';
+import { DEFAULT_TRAIN_CONFIG } from '../../tools/train/train-config.js';
+import { initState } from '../../tools/train/train-state.js';
+import { jsMatMul } from '../../tools/train/matmul.js';
 
 const dims = 4;
 const ids = ['a', 'b', 'c', 'd'];

@@ -7,7 +7,9 @@
  */
 import { readDataset } from '../eval/dataset.js';
 import { validationSet } from '../train/fit.js';
-import { DEFAULT_TRAIN_CONFIG, quickEvaluate, train, type TrainConfig } from '../train/trainer.js';
+import { quickEvaluate } from '../train/quick-evaluate.js';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../train/train-config.js';
+import { train } from '../train/trainer.js';
 import { createTrainMatMul } from '../train/matmul-tf.js';
 import { numberArg, parseArgs } from '../train/args.js';
 

@@ -1,5 +1,5 @@
 import { FEATURE_FIELDS, type FeatureField } from '../../src/core/model/model-types.js';
-import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './trainer.js';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './train-config.js';
 
 /** Minimal `--key value` / `--flag` parser for the trainer and benchmark CLIs. */
 export function parseArgs(argv: string[]): Record<string, string> {
@@ -34,7 +34,7 @@ export function trainOverrides(args: Record<string, string>): Partial<TrainConfi
   if (args['next-items'] !== undefined) out.nextItems = args['next-items'] !== 'false';
   const fields = fieldOverrides(args.fields);
   if (fields) out.fields = { ...DEFAULT_TRAIN_CONFIG.fields, ...fields };
-  return out as Partial<TrainConfig>;
+  return out;
 }
 
 /** `--fields bias=0,word=0`: feature groups switched off (0) or on (1) against the default recipe. */

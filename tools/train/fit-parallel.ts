@@ -3,7 +3,8 @@ import type { Dataset } from '../eval/dataset.js';
 import { fit, fitResult, refitSequences, selectEpochs, type FitOptions, type FitResult } from './fit.js';
 import { createTrainMatMul, type TrainBackend } from './matmul-tf.js';
 import type { RefitJob, RefitMessage, RefitSnapshot } from './refit-worker.js';
-import { DEFAULT_TRAIN_CONFIG, initState, type TrainConfig } from './trainer.js';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './train-config.js';
+import { initState } from './train-state.js';
 
 export type ParallelFitOptions = Omit<FitOptions, 'matMul'> & { backend?: TrainBackend };
 
@@ -22,7 +23,7 @@ export async function fitParallel(ds: Dataset, options: ParallelFitOptions = {})
   const log = options.log ?? (() => {});
   const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...options.config };
   const control = new Int32Array(new SharedArrayBuffer(8));
-  const job: RefitJob = { items: ds.items, sequences: refitSequences(ds), config, backend, control: control.buffer as SharedArrayBuffer };
+  const job: RefitJob = { items: ds.items, sequences: refitSequences(ds), config, backend, control: control.buffer };
   const worker = new Worker(new URL('./refit-worker.mjs', import.meta.url), { workerData: job });
   const refit = new Promise<RefitSnapshot>((resolve, reject) => {
     worker.on('message', (m: RefitMessage) => {

@@ -4,7 +4,11 @@ import { encodeModel, type ModelManifest } from '../../src/core/model/model-form
 import { hashString } from '../../src/core/model/hash.js';
 import { buildNextItems, chooseNextItems, itemIdRows, type NextChoice } from './next-items.js';
 import { repurchaseRates } from './repurchase.js';
-import { DEFAULT_TRAIN_CONFIG, jsMatMul, quickEvaluate, toModel, train, type EvalSet, type MatMul, type TrainConfig, type TrainState } from './trainer.js';
+import { jsMatMul, type MatMul } from './matmul.js';
+import { quickEvaluate } from './quick-evaluate.js';
+import { DEFAULT_TRAIN_CONFIG, type EvalSet, type TrainConfig } from './train-config.js';
+import { toModel, type TrainState } from './train-state.js';
+import { train } from './trainer.js';
 
 export interface FitOptions {
   config?: Partial<TrainConfig>;

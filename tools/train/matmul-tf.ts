@@ -1,5 +1,5 @@
 import { initTf } from '../eval/backend.js';
-import { jsMatMul, type MatMul } from './trainer.js';
+import { jsMatMul, type MatMul } from './matmul.js';
 
 /** Where the trainer's matrix products run. */
 export type TrainBackend = 'wasm' | 'cpu' | 'js';

@@ -2,7 +2,10 @@ import type { WireItem } from '../../src/core/wire/wire.js';
 import { createMetrics, type Metrics } from '../eval/metrics.js';
 import { forEachOnward, idRowIn } from '../../src/core/model/next-items.js';
 import type { NextItemParams, NextItems } from '../../src/core/model/model-types.js';
-import { scoreEachUser, type EvalSet, type MatMul, type TrainState } from './trainer.js';
+import type { MatMul } from './matmul.js';
+import { scoreEachUser } from './quick-evaluate.js';
+import type { EvalSet } from './train-config.js';
+import type { TrainState } from './train-state.js';
 
 /**
  * The recipe of the "shoppers went on to" lists (`src/core/model/next-items.ts`). Chosen on Beauty's
@@ -40,7 +43,7 @@ export function buildNextItems(sequences: readonly Int32Array[], idRows: Int32Ar
         const b = seq[i + g]!;
         if (a === b || idRows[a]! < 0 || idRows[b]! < 0) continue;
         let out = pairs.get(a);
-        if (!out) pairs.set(a, (out = new Map()));
+        if (!out) pairs.set(a, (out = new Map<number, [number, number, number]>()));
         let e = out.get(b);
         if (!e) out.set(b, (e = [0, 0, -1]));
         e[0] += stepDecay ** (g - 1);

@@ -8,7 +8,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WireItem } from '../../src/core/wire/wire.js';
 import { createTrainMatMul, type TrainBackend } from './matmul-tf.js';
-import { train, type TrainConfig } from './trainer.js';
+import type { TrainConfig } from './train-config.js';
+import { train } from './trainer.js';
 
 export interface RefitJob {
   items: readonly WireItem[];
