@@ -10,7 +10,7 @@ const sizeLimits = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'demo/dist/', 'examples/', 'node_modules/', 'test-results/', 'tools/bench/out/', 'playwright-report/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/', 'demo/dist/', 'examples/', 'node_modules/', 'test-results/', 'tools/bench/out/', 'playwright-report/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

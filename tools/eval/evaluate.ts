@@ -117,7 +117,7 @@ export async function evaluateEngine(ds: Dataset, model: InterestModel, scorer: 
     }
     if (options.protocols.includes('full')) {
       const list = cands.full(history, target);
-      const items: WireItem[] = new Array(list.length);
+      const items = new Array<WireItem>(list.length);
       let t = -1;
       for (let k = 0; k < list.length; k++) {
         items[k] = ds.items[list[k]!]!;
