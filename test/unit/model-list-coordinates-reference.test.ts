@@ -6,18 +6,9 @@ import { createDefaultModel } from '../../src/core/model/model.js';
 import type { InterestModel } from '../../src/core/model/model-types.js';
 import type { WireItem } from '../../src/core/wire/wire.js';
 import { listCoordinates as referenceCoordinates } from './reference/list-coordinates.js';
+import { mulberry32 } from '../../tools/eval/random.js';
 
-/** Deterministic 32-bit PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const WORDS = ['trail', 'light', 'pro', 'waterproof', 'winter', 'kids', 'classic', 'ultra', 'warm', 'eco'];
 function catalogue(size: number, seed: number): WireItem[] {
