@@ -49,6 +49,6 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules|demo/dist)/' },
+    exclude: { path: '(^|/)(dist|node_modules|demo/dist|tools/bench/out)/' },
   },
 };
