@@ -93,7 +93,8 @@ function ga4Item(it: Ga4ItemInput): Record<string, unknown> {
 export function ga4Row(e: Ga4EventInput): Record<string, unknown> {
   const items = (e.items ?? []).map(ga4Item);
   const purchase = e.transactionId !== undefined;
-  const revenue = items.reduce((s, it) => s + ((it.item_revenue as number | null) ?? 0), 0);
+  const priced = items.filter((it) => it.item_revenue !== null);
+  const revenue = priced.length ? priced.reduce((s, it) => s + (it.item_revenue as number), 0) : null;
   return {
     event_date: new Date(e.atMs).toISOString().slice(0, 10).replaceAll('-', ''),
     event_timestamp: e.atMs * 1000,
@@ -104,7 +105,7 @@ export function ga4Row(e: Ga4EventInput): Record<string, unknown> {
     platform: 'WEB',
     ecommerce: {
       total_item_quantity: purchase ? items.length : null,
-      purchase_revenue: purchase ? revenue : null,
+      purchase_revenue: purchase ? revenue : null, // null when no item carries a price
       unique_items: purchase ? items.length : null,
       transaction_id: e.transactionId ?? null,
     },
