@@ -58,7 +58,7 @@ export async function countEvents(duck: Duck, problems: Problems): Promise<Event
   const badPrice = await duck.rows(`SELECT count(*) AS n, list(struct_pack(f := src_file, r := src_row) ORDER BY src_file, src_row)[1:3] AS ex FROM shop_events
     WHERE drop_reason IS NULL AND nullif(trim(price_text), '') IS NOT NULL AND TRY_CAST(nullif(regexp_replace(price_text, '[^0-9.\\-]', '', 'g'), '') AS DOUBLE) IS NULL`);
   const bp = badPrice[0]!;
-  problems.addCounted('price is not a number (the item keeps no price; the step is kept)', Number(bp.n), (bp.ex as Array<{ f: string; r: bigint }>).map((e) => ({ file: e.f, row: Number(e.r), column: 'price' })));
+  problems.addCounted('price is not a number (the item keeps no price; the step is kept)', Number(bp.n), ((bp.ex ?? []) as Array<{ f: string; r: bigint }>).map((e) => ({ file: e.f, row: Number(e.r), column: 'price' })));
   const actions = await duck.rows(`SELECT action, count(*) AS n FROM shop_events WHERE drop_reason IS NULL GROUP BY action ORDER BY action`);
   return {
     rowsRead: Number(totals!.rows_read),
