@@ -39,7 +39,7 @@ export async function openDuck(): Promise<Duck> {
     },
     async rows(sql) {
       const r = await conn.runAndReadAll(sql);
-      return r.getRowObjectsJS() as Array<Record<string, unknown>>;
+      return r.getRowObjectsJS();
     },
     async runFile(name, vars) {
       await conn.run(sqlText(name, vars));

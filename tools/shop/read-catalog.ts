@@ -43,7 +43,7 @@ export async function readCatalogFile(duck: Duck, f: Inspected, forced: CatalogF
   }
 }
 
-const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : undefined);
 
 /** JSON lines of Hearth `Item`s, one object a line; a line that is not JSON is an error with its number. */
 function readItemLines(file: string): FeedRow[] {

@@ -38,6 +38,9 @@ export async function loadCatalog(duck: Duck, options: ShopOptions): Promise<{ f
   return { files, rows };
 }
 
+/** GA4 exports hold every event (page_view, session_start, …): skipping those is normal. */
+const NOT_ECOMMERCE = 'not an e-commerce event Hearth learns from';
+
 export interface EventCounts {
   /** Source rows (GA4: events; Segment: table rows; Shopify: line items). */
   rowsRead: number;
@@ -53,7 +56,7 @@ export async function countEvents(duck: Duck, problems: Problems): Promise<Event
   const drops = await duck.rows(`SELECT drop_reason, count(*) AS n, list(struct_pack(f := src_file, r := src_row) ORDER BY src_file, src_row)[1:3] AS ex FROM shop_events WHERE drop_reason IS NOT NULL GROUP BY drop_reason ORDER BY n DESC`);
   for (const d of drops) {
     const ex = (d.ex as Array<{ f: string; r: bigint }>).map((e) => ({ file: e.f, row: Number(e.r) }));
-    problems.addCounted(String(d.drop_reason), Number(d.n), ex);
+    problems.addCounted(String(d.drop_reason), Number(d.n), ex, d.drop_reason === NOT_ECOMMERCE);
   }
   const badPrice = await duck.rows(`SELECT count(*) AS n, list(struct_pack(f := src_file, r := src_row) ORDER BY src_file, src_row)[1:3] AS ex FROM shop_events
     WHERE drop_reason IS NULL AND nullif(trim(price_text), '') IS NOT NULL AND TRY_CAST(nullif(regexp_replace(price_text, '[^0-9.\\-]', '', 'g'), '') AS DOUBLE) IS NULL`);

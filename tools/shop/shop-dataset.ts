@@ -41,7 +41,7 @@ export async function readShopData(options: ShopOptions, stages: Stages): Promis
   }
 }
 
-// eslint-disable-next-line max-lines-per-function -- one pass from the loaded tables to the dataset, in the order the report lists
+ 
 async function build(duck: Duck, options: ShopOptions, problems: Problems, eventFiles: FileFact[], events: EventCounts, catalog: { files: FileFact[]; rows: FeedRow[] }) {
   const byGroup = options.idKey === 'group';
   // Feed items by model key: the first row of a key wins (a group's first variant stands for it).

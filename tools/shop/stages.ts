@@ -33,7 +33,7 @@ export class Stages {
     try {
       return await fn();
     } finally {
-      const peak = Math.max(this.peak[0]!, process.memoryUsage.rss());
+      const peak = Math.max(this.peak[0], process.memoryUsage.rss());
       this.done.push({ name, seconds: (performance.now() - started) / 1000, peakRssMiB: peak / 1048576 });
     }
   }
