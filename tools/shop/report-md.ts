@@ -1,5 +1,5 @@
 import type { Metrics } from '../eval/metrics.js';
-import type { ShopReport } from './report.js';
+import type { ShopReport } from './report-types.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const n = (x: number) => x.toLocaleString('en-US');
