@@ -1,13 +1,13 @@
 /** One shard of an engine evaluation, in a worker thread (see tools/bench/accuracy.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readDataset } from '../eval/dataset.js';
+import type { Dataset } from '../eval/dataset.js';
 import { evaluateEngine, type EvalOptions } from '../eval/evaluate.js';
 import { createNodeScorer, type NodeBackend } from '../eval/backend.js';
 import { decodeModel, parseManifest } from '../../src/core/model/model-format.js';
 
 interface Job {
-  data: string;
-  limitUsers?: number;
+  /** The dataset as the main thread read it (structured clone), research folder or shop exports alike. */
+  dataset: Dataset;
   manifest: unknown;
   bin?: ArrayBuffer;
   backend: NodeBackend;
@@ -15,7 +15,7 @@ interface Job {
 }
 
 const job = workerData as Job;
-const ds = readDataset(job.data);
+const ds = job.dataset;
 const manifest = parseManifest(job.manifest);
 const model = decodeModel(manifest, job.bin);
 const scorer = await createNodeScorer(job.backend);

@@ -1,8 +1,9 @@
 /**
- * Accuracy benchmark: `npm run bench:accuracy -- --data <folder> [--protocol sampled|full|both]
+ * Accuracy benchmark: `npm run bench:accuracy -- --data <folder> | --events <export> --catalog <feed> [--protocol sampled|full|both]
  *   [--model <dir>] [--out <dir>] [--limit-users N] [--workers 2] [--backend wasm|cpu|js] [--no-refit]`
  *
- * Leave-one-out on any folder in the shared/datasets format. Models: PopRec; Hearth
+ * Leave-one-out on any folder in the shared/datasets format, or on a shop's exports read by
+ * tools/shop (sampled negatives: 99 items each shopper never engaged with, fixed seed). Models: PopRec; Hearth
  * zero-training (default params, no table); Hearth site-trained (trained here on items before
  * the validation item, epochs picked on the validation item, refit; or loaded from --model).
  * Hearth models are scored through the engine (createEngine → track → rank) on the tfjs
@@ -12,7 +13,6 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readDataset } from '../eval/dataset.js';
 import { evaluatePopRec, type EvalResult, type Protocol } from '../eval/evaluate.js';
 import { createMetrics, HR_KS, NDCG_KS, type Metrics } from '../eval/metrics.js';
 import type { NodeBackend } from '../eval/backend.js';
@@ -24,10 +24,12 @@ import { readModel, writeModel } from '../train/model-io.js';
 import { numberArg, parseArgs } from '../train/args.js';
 import { fitFromArgs } from '../train/fit-from-args.js';
 import { fitFacts } from '../train/fit.js';
+import { DATA_USAGE, exitOnDataError, loadData } from '../train/data-args.js';
+import { Stages } from '../shop/stages.js';
 
 const args = parseArgs(process.argv.slice(2));
-if (!args.data) {
-  console.error('usage: npm run bench:accuracy -- --data <folder> [--protocol sampled|full|both] [--model <dir>] [--out <dir>] [--models pop,zero,zero-catalog,zero-shop,trained] [--limit-users N] [--workers N] [--backend wasm|cpu|js]');
+if (!args.data && !args.events) {
+  console.error(`usage: npm run bench:accuracy -- ${DATA_USAGE} [--protocol sampled|full|both] [--model <dir>] [--out <dir>] [--models pop,zero,zero-catalog,zero-shop,trained] [--limit-users N] [--workers N] [--backend wasm|cpu|js]`);
   process.exit(2);
 }
 const protocolArg = args.protocol ?? 'both';
@@ -46,7 +48,10 @@ const cpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
-const ds = readDataset(args.data);
+const stages = new Stages();
+// --limit-users limits the evaluated users here, not the data read.
+const { dataset: ds } = await loadData(Object.fromEntries(Object.entries(args).filter(([k]) => k !== 'limit-users')), stages).catch(exitOnDataError);
+await stages.close();
 const evalUsers = ds.sequences.filter((s) => s.length >= 2).length;
 console.log(`# ${ds.name}: ${ds.sequences.length} users, ${ds.items.length} items; protocols ${protocols.join('+')}; backend ${backend}; ${workers} worker(s); ${limitUsers ? `first ${limitUsers} users per worker` : `all ${evalUsers} users`}`);
 
@@ -61,7 +66,7 @@ async function evaluateModel(model: InterestModel, only: Protocol[] = protocols,
       const opts = { protocols: only, listOrder, target: 'test' as const, shard, shards: workers, seed: 1, ...(limitUsers ? { limitUsers: Math.ceil(limitUsers / workers) } : {}) };
       return new Promise<EvalResult>((resolve, reject) => {
         const w = new Worker(new URL('./accuracy-worker.mjs', import.meta.url), {
-          workerData: { data: args.data, manifest, bin: model.table ? binBuf : undefined, backend, options: opts },
+          workerData: { dataset: ds, manifest, bin: model.table ? binBuf : undefined, backend, options: opts },
         });
         w.once('message', (r: EvalResult) => {
           resolve(r);
