@@ -17,12 +17,8 @@ import { composeVector, featureSet, itemKey, type FeatureSet, type Role } from '
  * accuracy replay forgets before every shopper and would otherwise split a 12k-item catalogue's
  * titles again each time (and rebuild their per-list forms in `list-coordinates.ts`, cached per set).
  */
-const setsByObject = new WeakMap<WireItem, FeatureSet>();
-function sharedFeatureSet(item: WireItem): FeatureSet {
-  let set = setsByObject.get(item);
-  if (!set) setsByObject.set(item, (set = featureSet(item)));
-  return set;
-}
+const setsByObject = new WeakMap<WireItem, { set: FeatureSet; owner: number }>();
+let caches = 0;
 
 export function createVectorCache(model: InterestModel, capacity = 20_000) {
   const cache = new Map<string, Float32Array>();
@@ -30,7 +26,7 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
   // Identity memo in front of the keyed LRUs: wire items are fresh copies made by validation and
   // never mutated afterwards, so the same object always has the same vectors. A catalogue
   // reranked again and again (benchmarks, long-lived workers) skips the key building.
-  const byObject = new WeakMap<WireItem, Partial<Record<Role | 'features', Float32Array | FeatureSet>>>();
+  const byObject = new WeakMap<WireItem, Partial<Record<Role, Float32Array>>>();
   // Without a learned table both roles share one vector: compute and store it once.
   const sharedRoles = !model.table;
 
@@ -45,27 +41,33 @@ export function createVectorCache(model: InterestModel, capacity = 20_000) {
     return value;
   }
 
-  function memoised<T extends Float32Array | FeatureSet>(item: WireItem, slot: Role | 'features', make: () => T): T {
+  function memoised(item: WireItem, slot: Role, make: () => Float32Array): Float32Array {
     const memo = byObject.get(item);
     const known = memo?.[slot];
-    if (known) return known as T;
+    if (known) return known;
     const value = make();
     if (memo) memo[slot] = value;
     else byObject.set(item, { [slot]: value });
     return value;
   }
 
-  // Items whose feature set another cache made already: adopted without a key (no string built).
+  // Items whose feature set another cache made already: adopted without a key (no string built),
+  // counted once per cache (the owner stamp) so `size` says what this cache holds.
+  const id = ++caches;
   let adopted = 0;
-  const features = (item: WireItem): FeatureSet =>
-    memoised(item, 'features', () => {
-      const known = setsByObject.get(item);
-      if (known) {
+  const features = (item: WireItem): FeatureSet => {
+    const shared = setsByObject.get(item);
+    if (shared) {
+      if (shared.owner !== id) {
+        shared.owner = id;
         adopted++;
-        return known;
       }
-      return lru(sets, itemKey(item), () => sharedFeatureSet(item));
-    });
+      return shared.set;
+    }
+    const set = lru(sets, itemKey(item), () => featureSet(item));
+    setsByObject.set(item, { set, owner: id });
+    return set;
+  };
 
   return {
     model,
