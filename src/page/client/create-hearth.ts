@@ -60,14 +60,13 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   async function rank<T extends Item>(items: T[], options?: Parameters<Hearth['rank']>[1]): Promise<RankResult<T>> {
     const startedAt = performance.now();
     const wire = candidateItems(items);
-    const { limit, timeoutMs = opts.timeoutMs, exploration, diversity, privacyNoise } = validateRerankOptions(options);
-    const knobs = { ...(exploration ? { exploration } : {}), ...(diversity ? { diversity } : {}), ...(privacyNoise ? { privacyNoise } : {}) };
+    const { limit, timeoutMs = opts.timeoutMs, listId: _listId, ...knobs } = validateRerankOptions(options);
     tracks.flush();
-    const fallback = () => fallbackResult(items, limit, startedAt);
+    const fallback = () => fallbackResult(items, limit, startedAt, wire, knobs.rules);
     const head = lines.encode(items, wire.length > LIMITS.maxCandidates ? wire.slice(0, LIMITS.maxCandidates) : wire);
     const work = connection
       .call((api) => api.rank(head, knobs))
-      .then((r) => rankedResult(items, r, limit, startedAt))
+      .then((r) => rankedResult(items, r, limit, startedAt, wire, knobs.rules))
       .catch((err: unknown) => {
         debug('rank fell back to the original order', err);
         return fallback();
