@@ -39,6 +39,7 @@ export function createNullHearth(reason: string): Hearth {
       validateConsent(state, 'consent');
     },
     close: async () => {},
+    experiment: async () => null,
   };
   return hearth;
 }
