@@ -174,3 +174,11 @@ describe('rules on the page', () => {
     expect(r.scores).toHaveLength(28);
   });
 });
+
+describe('rules: pins crowding the end of the list', () => {
+  it('a pin whose slot and every later one are taken goes to the last free slot before', () => {
+    const four = items.slice(0, 4);
+    const r = applyRules(four, [0, 1, 2, 3], rules({ pin: [{ id: 'p0', position: 3 }, { id: 'p1', position: 3 }] }));
+    expect(ids(r.order)).toEqual(['p2', 'p3', 'p1', 'p0']);
+  });
+});

@@ -81,7 +81,7 @@ export function applyRules(items: readonly WireItem[], order: readonly number[],
 function placePins(items: readonly WireItem[], order: number[], pins: ReadonlyArray<{ id: string; position: number }>, promoted: boolean[]): number[] {
   const at = new Map<string, number>();
   order.forEach((i, place) => at.has(items[i]!.id) || at.set(items[i]!.id, place));
-  const slots = new Array<number | undefined>(order.length);
+  const slots = new Array<number | undefined>(order.length).fill(undefined); // no holes: lastIndexOf skips them
   const pinnedPlaces = new Set<number>();
   for (const pin of pins) {
     const place = at.get(pin.id);
