@@ -2,7 +2,7 @@ import { test, expect } from './fixtures.js';
 import { gridOrder, historyUntil } from './shop-support.js';
 import type { Page } from '@playwright/test';
 
-type Win = { Hearth: { experiment(): Promise<{ id: string; arm: string } | null>; track(e: unknown): Promise<void>; rank(items: Array<{ id: string }>): Promise<{ arm?: string; items: Array<{ id: string }> }> }; dataLayer: unknown[]; exposures: unknown[]; reranks: unknown[] };
+type Win = { Hearth: { experiment(): Promise<{ id: string; arm: string } | null>; track(e: unknown): Promise<void>; rank(items: Array<{ id: string; categories?: string[] }>): Promise<{ arm?: string; items: Array<{ id: string }> }> }; dataLayer: unknown[]; exposures: unknown[]; reranks: unknown[] };
 const shop = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'];
 
 async function load(page: Page, origin: string, hash: string): Promise<void> {

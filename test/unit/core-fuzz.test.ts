@@ -26,7 +26,7 @@ function expectWithinLimits(item: WireItem): void {
   if (item.price !== undefined) expect(Number.isFinite(item.price)).toBe(true);
 }
 
-describe('fuzz: 14,000 generated inputs', () => {
+describe('fuzz: 13,100 generated inputs', () => {
   it('validation accepts within limits or rejects naming the field; the engine never breaks', async () => {
     const fuzz = createFuzzer(20261123);
     const engine = await createWorkerEngine({ maxEvents: 2_000 });
@@ -79,7 +79,7 @@ describe('fuzz: 14,000 generated inputs', () => {
 
     // Rules, rotation and experiments: accepted and applied (a permutation less the excluded), or rejected naming the field.
     const items = candidateItems(Array.from({ length: 40 }, (_, k) => ({ id: `p${k}`, brand: k % 2 ? 'Acme' : 'Other', categories: ['Shoes'], attributes: { color: 'red' } })));
-    for (let i = 0; i < 1_500; i++) {
+    for (let i = 0; i < 600; i++) {
       let knobs: ReturnType<typeof validateRerankOptions>;
       try {
         knobs = validateRerankOptions(fuzz.rankOptions());
@@ -119,8 +119,8 @@ describe('fuzz: 14,000 generated inputs', () => {
     expect(tally.rejected).toBeGreaterThan(1_000);
     expect(tally.ranked).toBeGreaterThan(1_000);
     expect(tally.listRejected).toBeGreaterThan(100);
-    expect(tally.ruled).toBeGreaterThan(300);
-    expect(tally.ruleRejected).toBeGreaterThan(100);
+    expect(tally.ruled).toBeGreaterThan(150);
+    expect(tally.ruleRejected).toBeGreaterThan(150);
     console.info('fuzz tally', tally);
   }, 120_000);
 
