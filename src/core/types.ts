@@ -86,11 +86,91 @@ export interface RerankOptions {
    * histories (the personal score is clipped to ±1). `RankResult.epsilon` reports ε per position.
    */
   privacyNoise?: number;
+  /**
+   * The shop's merchandising rules, applied after personalisation (and in the shop's own order
+   * when Hearth falls back or has no history yet). See {@link MerchandisingRules}.
+   */
+  rules?: MerchandisingRules;
+  /**
+   * Default off. Items shown to this shopper many times without a click drift down; see {@link Rotation}.
+   */
+  rotation?: Rotation;
+}
+
+/**
+ * Which items a rule applies to. Matches when every given field matches (an empty match matches
+ * every item). Brand and category compare trimmed and case-insensitively.
+ */
+export interface ItemMatch {
+  /** The item's id is one of these. */
+  ids?: string[];
+  brand?: string;
+  /** One of the item's categories. */
+  category?: string;
+  /** The item's attribute `name` equals `value` (a string[] attribute: contains it, or all of an array value). */
+  attribute?: { name: string; value: AttributeValue };
+  /**
+   * From this shopper's on-device history: bought it (`true`) or not (`false`). Needs the
+   * history, so where Hearth has none to read (fallback, no worker) a match with it matches nothing.
+   */
+  purchased?: boolean;
+  /** Added to the cart and not bought since (same caveat as `purchased`). */
+  inCart?: boolean;
+}
+
+/**
+ * Merchandising rules. Order of application: `exclude`, then `boost`, then `pin`. An item both
+ * excluded and pinned is excluded.
+ */
+export interface MerchandisingRules {
+  /** Items matching any entry are left out of the result (and of `scores`). */
+  exclude?: ItemMatch[];
+  /**
+   * The item with this id is placed at this 0-based position when it is in the list (at the end
+   * of a shorter list). Two pins on one slot: the first listed keeps it, the next takes the next free one.
+   */
+  pin?: Array<{ id: string; position: number }>;
+  /**
+   * Matching items rise (weight > 0) or sink (weight < 0), in places: weight 3 moves an item up
+   * three places of the personalised order (ties go to the boosted item), −3 down three. The weights
+   * of every matching entry add up; at most ±1,000,000.
+   */
+  boost?: Array<{ match: ItemMatch; weight: number }>;
+}
+
+/**
+ * Rotation (Recombee's rotationRate/rotationTime). An impression of an item this shopper has not
+ * clicked, viewed, carted or bought since counts e^(−age/hours): after `hours` it counts 0.37, after
+ * 3·`hours` 0.05. With c such impressions an item sinks by rate · (1 − e^(−c/3)) of the list's
+ * length in places: three fresh ignored impressions at rate 1 sink it 63% of the list.
+ */
+export interface Rotation {
+  /** 0–1: how far a much-ignored item sinks. */
+  rate: number;
+  /** Hours over which an ignored impression fades (0 < hours ≤ 8760). */
+  hours: number;
+}
+
+/** The arm of an A/B experiment this browser is in. */
+export type ExperimentArm = 'personalised' | 'holdout';
+
+/** An A/B experiment: `holdout` (0–1) is the share of browsers that keep the shop's order. */
+export interface ExperimentOptions {
+  /** Non-empty, at most 256 characters; a new id draws every browser's arm again. */
+  id: string;
+  holdout: number;
+}
+
+/** Which arm of which experiment this browser is in (`Hearth.experiment()`). */
+export interface ExperimentAssignment {
+  id: string;
+  arm: ExperimentArm;
 }
 
 /** Why an item was placed where it is; derived from the model's own contributions. */
 export interface Reason {
-  kind: 'similar' | 'brand' | 'category' | 'seen' | 'exploring' | 'variety' | 'bought' | 'learned' | 'next';
+  /** `'promoted'`: placed by the shop's rules (pinned, or boosted up). */
+  kind: 'similar' | 'brand' | 'category' | 'seen' | 'exploring' | 'variety' | 'bought' | 'learned' | 'next' | 'promoted';
   /** A short phrase to show the shopper, e.g. "because you viewed “Trail shoe”". */
   text: string;
   /** The history item behind the reason, if any. */
@@ -148,10 +228,12 @@ export interface RankResult<T extends Item> {
   backend: ScorerName | 'none';
   /** Wall time of the call on the page, milliseconds. */
   ms: number;
-  /** Why each item is where it is (same order as `items`), for the top 200 places; empty lists below those and on fallback. */
+  /** Why each item is where it is (same order as `items`), for the top 200 places; below those, and on fallback, only the shop's rules' `'promoted'`. */
   reasons: Reason[][];
   /** With `privacyNoise`, the ε of each placed position (see {@link RerankOptions.privacyNoise}). */
   epsilon?: number;
+  /** With an experiment (`createHearth({ experiment })`), this browser's arm; `'holdout'` lists keep the shop's order (with its rules). */
+  arm?: ExperimentArm;
 }
 
 /** Whether this shopper agreed to a history being kept on their device. */

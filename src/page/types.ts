@@ -5,6 +5,8 @@
 import type {
   BackendChoice,
   ConsentState,
+  ExperimentAssignment,
+  ExperimentOptions,
   ForgetRequest,
   HearthExport,
   InterestProfile,
@@ -37,6 +39,21 @@ export interface HearthOptions {
   consent?: ConsentState;
   /** Treat `navigator.globalPrivacyControl === true` as `consent: 'denied'`; default false (the shop opts in). */
   respectGlobalPrivacyControl?: boolean;
+  /**
+   * Follow the consent signal the shop already has instead of `consent`/`setConsent`:
+   * `'gtag'`, Google consent mode's `personalization_storage` (`gtag('consent', 'default' |
+   * 'update', …)`, before or after Hearth loads); `'shopify'`, the Customer Privacy API's
+   * preferences signal. Until the signal says, `'pending'`. Global Privacy Control (when
+   * respected) still wins.
+   */
+  consentFrom?: 'gtag' | 'shopify';
+  /**
+   * An A/B test of Hearth itself: each browser draws its arm once per `id` (at random, stored on
+   * the device with consent); the `holdout` share keeps the shop's order (with its rules) while
+   * still recording events. The arm goes to the shop's analytics as a `hearth_exposure` dataLayer
+   * push and a `hearth:exposure` event; see the README's "Measuring the lift".
+   */
+  experiment?: ExperimentOptions;
 }
 
 /** A Hearth instance: the page's handle on the worker that holds the shopper's model. */
@@ -66,4 +83,6 @@ export interface Hearth {
    * @example cmp.onChange((ok) => hearth.setConsent(ok ? 'granted' : 'denied'));
    */
   setConsent(state: ConsentState): Promise<void>;
+  /** This browser's arm of the experiment, or `null` without one. */
+  experiment(): Promise<ExperimentAssignment | null>;
 }

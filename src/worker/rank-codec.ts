@@ -25,5 +25,6 @@ export function encodeRankResult(r: EngineRankResult): WorkerRankResult {
   const reasons = Array.from({ length: Math.min(order.length, REASONED_PLACES) }, (_, k) => r.reasons[order[k]!] ?? []);
   const out: WorkerRankResult = { order, scores, reasons, backend: r.backend as ScorerName | 'none' };
   if (r.epsilon !== undefined) out.epsilon = r.epsilon;
+  if (r.excluded) out.excluded = r.excluded;
   return transfer(out, [order.buffer, scores.buffer]);
 }

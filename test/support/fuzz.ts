@@ -89,5 +89,50 @@ export function createFuzzer(seed: number, browserSafe = false) {
     return { limit: rnd() < 0.5 ? int(40) : pick(numbers), timeoutMs: rnd() < 0.5 ? 5_000 : pick(numbers), listId: rnd() < 0.5 ? 'x' : value() };
   }
 
-  return { event, item, itemList, rerankOptions, value, rnd };
+  /** A match, mostly well-formed: `bad` is the chance of a hostile field or an unknown one. */
+  function match(bad: number): unknown {
+    if (rnd() < bad * 0.3) return value();
+    const m: Record<string, unknown> = {};
+    const maybe = (key: string, good: () => unknown) => {
+      const r = rnd();
+      if (r < 0.35) m[key] = good();
+      else if (r < 0.35 + bad / 4) m[key] = value();
+    };
+    maybe('ids', () => Array.from({ length: int(4) }, () => `p${int(50)}`));
+    maybe('brand', () => pick(['Acme', ' acme ', '💄', '__proto__']));
+    maybe('category', () => pick(['Shoes', 'tents', 'constructor']));
+    maybe('attribute', () => ({ name: pick(['color', '__proto__', 'size']), value: pick(['red', 3, true, ['a', 'b']]) }));
+    maybe('purchased', () => rnd() < 0.5);
+    maybe('inCart', () => rnd() < 0.5);
+    if (rnd() < bad / 4) m[pick(['colour', '__proto__', 'bury'])] = 1;
+    return m;
+  }
+
+  /** Merchandising rules and rotation as a shop might write them, or broken. */
+  function rules(): unknown {
+    const bad = rnd() < 0.5 ? 0.05 : 0.5;
+    if (rnd() < bad * 0.2) return value();
+    const r: Record<string, unknown> = {};
+    if (rnd() < 0.6) r.exclude = Array.from({ length: int(4) }, () => match(bad));
+    if (rnd() < 0.6) r.pin = Array.from({ length: int(4) }, () => (rnd() < 1 - bad ? { id: `p${int(50)}`, position: int(40) } : { id: value(), position: pick(numbers) }));
+    if (rnd() < 0.6) r.boost = Array.from({ length: int(4) }, () => ({ match: match(bad), weight: rnd() < 1 - bad ? Math.round((rnd() - 0.5) * 20) : pick(numbers) }));
+    if (rnd() < bad / 3) r.unknown = value();
+    return r;
+  }
+
+  /** Options with rules, rotation and the knobs. */
+  function rankOptions(): unknown {
+    const o: Record<string, unknown> = { rules: rules() };
+    if (rnd() < 0.3) o.rotation = rnd() < 0.7 ? { rate: rnd(), hours: 1 + int(100) } : { rate: pick(numbers), hours: pick(numbers) };
+    for (const knob of ['exploration', 'diversity', 'privacyNoise']) if (rnd() < 0.2) o[knob] = rnd();
+    return o;
+  }
+
+  /** `createHearth`'s experiment option, or broken. */
+  function experiment(): unknown {
+    if (rnd() < 0.2) return value();
+    return { id: rnd() < 0.7 ? `exp-${int(9)}` : pick(strings), holdout: rnd() < 0.7 ? rnd() : pick(numbers) };
+  }
+
+  return { event, item, itemList, rerankOptions, rankOptions, experiment, value, rnd };
 }

@@ -3,6 +3,7 @@ import { createFuzzer } from '../support/fuzz.js';
 import { candidateItems, validateEvent, validateRerankOptions } from '../../src/core/wire/validate.js';
 import { HEARTH_ERRORS } from '../../src/core/errors.js';
 import { LIMITS } from '../../src/core/wire/limits.js';
+import { validateExperiment } from '../../src/page/client/experiment.js';
 import { createEngine, createWorkerEngine } from '../../src/core/engine/engine.js';
 import type { WireEvent, WireItem } from '../../src/core/wire/wire.js';
 
@@ -25,11 +26,11 @@ function expectWithinLimits(item: WireItem): void {
   if (item.price !== undefined) expect(Number.isFinite(item.price)).toBe(true);
 }
 
-describe('fuzz: 12,000 generated inputs', () => {
+describe('fuzz: 13,100 generated inputs', () => {
   it('validation accepts within limits or rejects naming the field; the engine never breaks', async () => {
     const fuzz = createFuzzer(20261123);
     const engine = await createWorkerEngine({ maxEvents: 2_000 });
-    const tally = { events: 0, accepted: 0, rejected: 0, lists: 0, ranked: 0, listRejected: 0, options: 0 };
+    const tally = { events: 0, accepted: 0, rejected: 0, lists: 0, ranked: 0, listRejected: 0, options: 0, ruled: 0, ruleRejected: 0 };
 
     for (let i = 0; i < 8_000; i++) {
       tally.events++;
@@ -76,6 +77,38 @@ describe('fuzz: 12,000 generated inputs', () => {
       }
     }
 
+    // Rules, rotation and experiments: accepted and applied (a permutation less the excluded), or rejected naming the field.
+    const items = candidateItems(Array.from({ length: 40 }, (_, k) => ({ id: `p${k}`, brand: k % 2 ? 'Acme' : 'Other', categories: ['Shoes'], attributes: { color: 'red' } })));
+    for (let i = 0; i < 600; i++) {
+      let knobs: ReturnType<typeof validateRerankOptions>;
+      try {
+        knobs = validateRerankOptions(fuzz.rankOptions());
+      } catch (err) {
+        tally.ruleRejected++;
+        expectNamedRejection(err, /^options\.(rules|rotation)/);
+        continue;
+      }
+      tally.ruled++;
+      const r = await engine.rank(items, knobs);
+      expect([...r.order, ...(r.excluded ?? [])].sort((a, b) => a - b)).toEqual(items.map((_, k) => k));
+      // Pins on distinct slots inside the list (the first pin per id counts): each shown pinned item is in its slot.
+      const firstPins = (knobs.rules?.pin ?? []).filter((p, k, all) => all.findIndex((q) => q.id === p.id) === k);
+      if (new Set(firstPins.map((p) => p.position)).size === firstPins.length && firstPins.every((p) => p.position < r.order.length)) {
+        for (const pin of firstPins) {
+          const at = r.order.findIndex((k) => items[k]!.id === pin.id);
+          if (at >= 0) expect(at).toBe(pin.position);
+        }
+      }
+    }
+    for (let i = 0; i < 500; i++) {
+      try {
+        const x = validateExperiment(fuzz.experiment());
+        if (x) expect(typeof x.id === 'string' && x.id.trim().length > 0 && x.holdout >= 0 && x.holdout <= 1).toBe(true);
+      } catch (err) {
+        expectNamedRejection(err, /^options\.experiment/);
+      }
+    }
+
     // Nothing leaked onto prototypes, and the store holds only valid, re-validatable events.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
@@ -86,6 +119,8 @@ describe('fuzz: 12,000 generated inputs', () => {
     expect(tally.rejected).toBeGreaterThan(1_000);
     expect(tally.ranked).toBeGreaterThan(1_000);
     expect(tally.listRejected).toBeGreaterThan(100);
+    expect(tally.ruled).toBeGreaterThan(150);
+    expect(tally.ruleRejected).toBeGreaterThan(150);
     console.info('fuzz tally', tally);
   }, 120_000);
 

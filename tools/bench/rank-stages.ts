@@ -40,7 +40,7 @@ async function cell(events: number, n: number): Promise<Record<Stage, number>> {
   const engine = await createWorkerEngine({ model, scorer, now: () => NOW, random: () => 0.5 });
   await engine.track(history(products, events, NOW, events).map((e) => validateEvent(e, NOW)));
   const encoded = encodeCandidates(candidateItems(products.slice(0, n)));
-  const ctx: RankContext = { model, vectors: createVectorCache(model), scorer, random: () => 0.5, personal: undefined, now: () => NOW };
+  const ctx: RankContext = { model, vectors: createVectorCache(model), scorer, random: () => 0.5, personal: undefined, now: () => NOW, events: engine.allEvents() };
   const samples = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as Record<Stage, number[]>;
 
   async function staged(record: boolean): Promise<void> {
@@ -57,7 +57,7 @@ async function cell(events: number, n: number): Promise<Record<Stage, number>> {
     mark();
     const placed = arrange(ctx, out.top, adjusted.scores, v, {});
     mark();
-    const reasons = explain(placed, adjusted, out.top, head, hist);
+    const reasons = explain(placed, { order: placed.order, promoted: [], excluded: [] }, adjusted, out.top, head, hist);
     mark();
     encodeRankResult({ order: placed.order, scores: [...adjusted.scores], reasons, backend: scorer.backend, ms: 0 });
     mark();

@@ -149,9 +149,9 @@ export async function createWorkerEngine(options: EngineOptions = {}): Promise<W
     async rank(candidates, knobs = {}) {
       const started = now();
       const hist = history.current(log.events, model.params);
-      return rankList({ model, vectors, scorer, random, personal, now }, candidates, hist, knobs, started);
+      return rankList({ model, vectors, scorer, random, personal, now, events: log.events }, candidates, hist, knobs, started);
     },
-    scores: (candidates) => scoreOnly({ model, vectors, scorer, random, personal, now }, candidates, history.current(log.events, model.params)),
+    scores: (candidates) => scoreOnly({ model, vectors, scorer, random, personal, now, events: log.events }, candidates, history.current(log.events, model.params)),
     profile: () => buildProfile(log.events, model.params, now()),
     allEvents: () => log.events,
     ingest: log.ingest,

@@ -1,4 +1,4 @@
-import type { WireItem } from '../wire/wire.js';
+import type { StoredEvent, WireItem } from '../wire/wire.js';
 import { LIMITS } from '../wire/limits.js';
 import type { InterestModel } from '../model/model-types.js';
 import type { HistoryEntry } from '../model/history.js';
@@ -15,6 +15,8 @@ import { addPersonalTerm, learnedReason, type PersonalTerm } from '../learn/pers
 import { nextReason, reasonsFor } from './reasons.js';
 import { topAttention } from './top-attention.js';
 import type { Reason } from '../types.js';
+import { applyRules, PROMOTED_REASON, rulesReadHistory, type RuledOrder } from '../rank/rules.js';
+import { rotationSink, shopperFacts } from '../rank/shopper-facts.js';
 
 /** Reasons are worked out for this many top places of a ranked list. */
 export const REASONED_PLACES = 200;
@@ -28,6 +30,8 @@ export interface EngineRankResult {
   reasons: Reason[][];
   /** ε per position when privacy noise was applied. */
   epsilon?: number;
+  /** Candidate indices the rules excluded (absent from `order`). */
+  excluded?: number[];
   /** Scorer backend, or 'none' when there was nothing to score (empty history). */
   backend: string;
   /** Time spent in the engine, ms. */
@@ -43,6 +47,8 @@ export interface RankContext {
   /** The learned personal term, or undefined for none. */
   personal: PersonalTerm | undefined;
   now: () => number;
+  /** Every stored event, oldest first: what the rules' `purchased`/`inCart` and rotation read. */
+  events: readonly StoredEvent[];
 }
 
 /** The scorer's input: the candidates' and history's vectors, row after row, and the history's weights. */
@@ -117,21 +123,39 @@ export function arrange({ model, random }: RankContext, top: Int32Array, scores:
 }
 
 /**
- * Stage 5, reasons for the places a shopper can see; items further down get none, so a long
- * list stays cheap.
+ * Stage 5, the shop's rules and rotation (`rank/rules.ts`), over the whole order after every
+ * knob, so pins keep their slots; the history is read only when a rule or rotation asks.
  */
-export function explain(placed: ReturnType<typeof arrange>, adjusted: AdjustedScores, top: Int32Array, head: readonly WireItem[], hist: readonly HistoryEntry[]): Reason[][] {
-  const reasons: Reason[][] = head.map(() => []);
-  for (const i of placed.order.slice(0, REASONED_PLACES)) {
-    const moves = { explored: placed.explored[i]!, diversified: placed.diversified[i]! };
-    const bought = adjusted.demotedBy[i];
-    reasons[i] = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[top[i]!], placed.contribution(i), moves);
-    const lift = bought ? undefined : adjusted.lifted?.[i];
-    const next = lift ? nextReason(hist[lift.from]!, lift.factor) : undefined;
-    if (next) reasons[i].push(next);
-    const why = !bought && adjusted.learned ? learnedReason(adjusted.learned[i]!) : undefined;
-    if (why) reasons[i].push(why);
+export function merchandise(ctx: RankContext, candidates: readonly WireItem[], order: number[], knobs: RankKnobs): RuledOrder {
+  const rotation = knobs.rotation && knobs.rotation.rate > 0 && !knobs.shopOrder ? knobs.rotation : undefined;
+  if (!knobs.rules && !rotation) return { order, promoted: [], excluded: [] };
+  const facts = rulesReadHistory(knobs.rules) ? shopperFacts(ctx.events) : undefined;
+  const sink = rotation && rotationSink(ctx.events, candidates, rotation, ctx.now());
+  return applyRules(candidates, order, knobs.rules, facts, sink);
+}
+
+/**
+ * Stage 6, reasons for the places a shopper can see; items further down get none, so a long
+ * list stays cheap. Items the rules placed say so first.
+ */
+export function explain(placed: ReturnType<typeof arrange>, ruled: RuledOrder, adjusted: AdjustedScores, top: Int32Array, head: readonly WireItem[], hist: readonly HistoryEntry[], total = head.length): Reason[][] {
+  const reasons: Reason[][] = Array.from({ length: total }, () => []);
+  for (const i of ruled.order.slice(0, REASONED_PLACES)) {
+    reasons[i] = i < head.length ? modelReasons(i, placed, adjusted, top, head, hist) : [];
+    if (ruled.promoted[i]) reasons[i].unshift({ ...PROMOTED_REASON });
   }
+  return reasons;
+}
+
+function modelReasons(i: number, placed: ReturnType<typeof arrange>, adjusted: AdjustedScores, top: Int32Array, head: readonly WireItem[], hist: readonly HistoryEntry[]): Reason[] {
+  const moves = { explored: placed.explored[i]!, diversified: placed.diversified[i]! };
+  const bought = adjusted.demotedBy[i];
+  const reasons = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[top[i]!], placed.contribution(i), moves);
+  const lift = bought ? undefined : adjusted.lifted?.[i];
+  const next = lift ? nextReason(hist[lift.from]!, lift.factor) : undefined;
+  if (next) reasons.push(next);
+  const why = !bought && adjusted.learned ? learnedReason(adjusted.learned[i]!) : undefined;
+  if (why) reasons.push(why);
   return reasons;
 }
 
@@ -146,26 +170,35 @@ export async function scoreOnly(ctx: RankContext, candidates: readonly WireItem[
   return scores;
 }
 
-/** Runs the stages over the first `LIMITS.maxCandidates` candidates; the rest keep their places after them. */
+/**
+ * Runs the stages over the first `LIMITS.maxCandidates` candidates; the rest keep their places
+ * after them (the rules then apply to the whole list). `order` leaves out what the rules excluded.
+ */
 export async function rankList(ctx: RankContext, candidates: readonly WireItem[], hist: readonly HistoryEntry[], knobs: RankKnobs, started: number): Promise<EngineRankResult> {
   const n = Math.min(candidates.length, LIMITS.maxCandidates);
   const head = candidates.slice(0, n);
   const tail = Array.from({ length: candidates.length - n }, (_, k) => n + k);
-  if (hist.length === 0 || n === 0) {
-    // Nothing known: the shop's order, untouched (knobs need something to work on).
-    return { order: [...head.keys(), ...tail], scores: new Array<number>(candidates.length).fill(0), reasons: candidates.map(() => []), backend: 'none', ms: ctx.now() - started };
+  if (hist.length === 0 || n === 0 || knobs.shopOrder) {
+    // Nothing known (or the holdout arm): the shop's order, with its rules only (knobs need something to work on).
+    const ruled = merchandise(ctx, candidates, [...head.keys(), ...tail], knobs);
+    const reasons = candidates.map((_, i): Reason[] => (ruled.promoted[i] ? [{ ...PROMOTED_REASON }] : []));
+    return { order: ruled.order, scores: new Array<number>(candidates.length).fill(0), reasons, backend: 'none', ms: ctx.now() - started, ...excludedOf(ruled) };
   }
   const v = listVectors(ctx, head, hist, knobs);
   const out = await score(ctx, v);
   const adjusted = adjustScores(ctx, out.scores, v, head, hist);
   const placed = arrange(ctx, out.top, adjusted.scores, v, knobs);
-  const reasons = explain(placed, adjusted, out.top, head, hist);
+  const ruled = merchandise(ctx, candidates, [...placed.order, ...tail], knobs);
+  const reasons = explain(placed, ruled, adjusted, out.top, head, hist, candidates.length);
   return {
-    order: [...placed.order, ...tail],
+    order: ruled.order,
     scores: [...adjusted.scores, ...tail.map(() => 0)],
-    reasons: [...reasons, ...tail.map(() => [])],
+    reasons,
     backend: ctx.scorer.backend,
     ms: ctx.now() - started,
     ...(placed.epsilon === undefined ? {} : { epsilon: placed.epsilon }),
+    ...excludedOf(ruled),
   };
 }
+
+const excludedOf = (ruled: RuledOrder) => (ruled.excluded.length > 0 ? { excluded: ruled.excluded } : {});

@@ -22,4 +22,8 @@ export const LIMITS = {
   /** Events kept per shopper; the oldest are pruned past this. */
   maxEvents: 10_000,
   dbNameLength: 128,
+  /** Entries per rule list (`exclude`, `pin`, `boost`, a match's `ids`). */
+  rules: 1_000,
+  /** Largest boost weight, in places. */
+  maxBoost: 1_000_000,
 } as const;

@@ -56,6 +56,8 @@ export interface WorkerRankResult {
   reasons: Reason[][];
   backend: ScorerName | 'none';
   epsilon?: number;
+  /** Candidate indices the shop's rules left out (absent from `order`). */
+  excluded?: number[];
 }
 
 

@@ -1,5 +1,5 @@
 import { LIMITS } from './limits.js';
-import { EVENT_TYPES, type AttributeValue, type EventType, type RerankOptions } from '../types.js';
+import { EVENT_TYPES, type AttributeValue, type EventType, type ItemMatch, type MerchandisingRules, type RerankOptions, type Rotation } from '../types.js';
 import type { ForgetWire, WireEvent, WireItem } from './wire.js';
 import { HEARTH_ERRORS, hearthError } from '../errors.js';
 
@@ -163,7 +163,83 @@ export function validateRerankOptions(value: unknown): RerankOptions {
   if (listId) out.listId = listId;
   if (value.limit !== undefined) out.limit = requireInteger(value.limit, 'options.limit', 0, Number.MAX_SAFE_INTEGER);
   if (value.timeoutMs !== undefined) out.timeoutMs = requireFinite(value.timeoutMs, 'options.timeoutMs', 0, 600_000);
+  if (value.rules !== undefined) out.rules = validateRules(value.rules, 'options.rules');
+  if (value.rotation !== undefined) out.rotation = validateRotation(value.rotation, 'options.rotation');
   return out;
+}
+
+/** Rules are the shop's own code: a typo must fail loudly, so unknown fields are rejected. */
+function onlyKnown(value: Record<string, unknown>, field: string, known: readonly string[]): void {
+  for (const key of Object.keys(value)) if (!known.includes(key)) throw inputError(`${field}.${key}`, `absent (known fields: ${known.join(', ')})`, value[key]);
+}
+
+function ruleList(value: unknown, field: string): unknown[] {
+  if (!Array.isArray(value)) throw inputError(field, 'an array', value);
+  if (value.length > LIMITS.rules) throw inputError(field, `at most ${LIMITS.rules} entries`, value);
+  return value;
+}
+
+const MATCH_FIELDS = ['ids', 'brand', 'category', 'attribute', 'purchased', 'inCart'] as const;
+
+export function validateItemMatch(value: unknown, field: string): ItemMatch {
+  if (!isRecord(value)) throw inputError(field, `an object with any of ${MATCH_FIELDS.join(', ')}`, value);
+  onlyKnown(value, field, MATCH_FIELDS);
+  const out: ItemMatch = {};
+  if (value.ids !== undefined) out.ids = ruleList(value.ids, `${field}.ids`).map((id, i) => requireString(id, `${field}.ids[${i}]`, LIMITS.idLength));
+  if (value.brand !== undefined) out.brand = requireString(value.brand, `${field}.brand`, LIMITS.brandLength);
+  if (value.category !== undefined) out.category = requireString(value.category, `${field}.category`, LIMITS.categoryLength);
+  if (value.attribute !== undefined) {
+    const a = value.attribute;
+    if (!isRecord(a)) throw inputError(`${field}.attribute`, 'an object like { name, value }', a);
+    onlyKnown(a, `${field}.attribute`, ['name', 'value']);
+    const name = requireString(a.name, `${field}.attribute.name`, LIMITS.attributeKeyLength);
+    const [[, v]] = validateAttributes({ [name]: a.value }, `${field}.attribute.value`) as [[string, AttributeValue]];
+    out.attribute = { name, value: v };
+  }
+  for (const flagName of ['purchased', 'inCart'] as const) {
+    const b = value[flagName];
+    if (b !== undefined && typeof b !== 'boolean') throw inputError(`${field}.${flagName}`, 'a boolean', b);
+    if (b !== undefined) out[flagName] = b;
+  }
+  return out;
+}
+
+export function validateRules(value: unknown, field: string): MerchandisingRules {
+  if (!isRecord(value)) throw inputError(field, 'an object like { exclude?, pin?, boost? }', value);
+  onlyKnown(value, field, ['exclude', 'pin', 'boost']);
+  const out: MerchandisingRules = {};
+  if (value.exclude !== undefined) out.exclude = ruleList(value.exclude, `${field}.exclude`).map((m, i) => validateItemMatch(m, `${field}.exclude[${i}]`));
+  if (value.pin !== undefined) {
+    out.pin = ruleList(value.pin, `${field}.pin`).map((p, i) => {
+      const f = `${field}.pin[${i}]`;
+      if (!isRecord(p)) throw inputError(f, 'an object like { id, position }', p);
+      onlyKnown(p, f, ['id', 'position']);
+      const id = requireString(p.id, `${f}.id`, LIMITS.idLength);
+      const position = p.position;
+      if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position > LIMITS.maxPosition) {
+        throw inputError(`${f}.position`, 'a non-negative integer', position);
+      }
+      return { id, position };
+    });
+  }
+  if (value.boost !== undefined) {
+    out.boost = ruleList(value.boost, `${field}.boost`).map((b, i) => {
+      const f = `${field}.boost[${i}]`;
+      if (!isRecord(b)) throw inputError(f, 'an object like { match, weight }', b);
+      onlyKnown(b, f, ['match', 'weight']);
+      return { match: validateItemMatch(b.match, `${f}.match`), weight: requireFinite(b.weight, `${f}.weight`, -LIMITS.maxBoost, LIMITS.maxBoost) };
+    });
+  }
+  return out;
+}
+
+function validateRotation(value: unknown, field: string): Rotation {
+  if (!isRecord(value)) throw inputError(field, 'an object like { rate, hours }', value);
+  onlyKnown(value, field, ['rate', 'hours']);
+  const rate = requireFinite(value.rate, `${field}.rate`, 0, 1);
+  const hours = requireFinite(value.hours, `${field}.hours`, 0, 8_760);
+  if (hours === 0) throw inputError(`${field}.hours`, 'more than 0', hours);
+  return { rate, hours };
 }
 
 

@@ -1,4 +1,4 @@
-import type { AttributeValue, EventType } from '../types.js';
+import type { AttributeValue, EventType, MerchandisingRules, Rotation } from '../types.js';
 
 /**
  * Plain-data shapes that cross the page ↔ worker boundary and go into storage. They are
@@ -37,6 +37,11 @@ export interface RankKnobs {
   exploration?: number;
   diversity?: number;
   privacyNoise?: number;
+  /** The shop's rules, applied after the knobs (validated: `validateRerankOptions`). */
+  rules?: MerchandisingRules;
+  rotation?: Rotation;
+  /** The shop's order, untouched but for `rules` (an experiment's holdout arm). */
+  shopOrder?: boolean;
 }
 
 /**

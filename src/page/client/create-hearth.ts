@@ -13,6 +13,9 @@ import { toExport } from './export.js';
 import { timeoutError, withTimeout } from './timeout.js';
 import { debug } from '../../core/log.js';
 import type { InitConfig } from '../../core/wire/protocol.js';
+import type { ConsentState } from '../../core/types.js';
+import { announceExposure, createArms } from './experiment.js';
+import { followConsent } from './consent-from.js';
 
 /** How long a track or forget may wait for the worker (start-up included) before giving up. */
 const WRITE_TIMEOUT_MS = 15_000;
@@ -36,6 +39,16 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   const workerUrl = opts.workerUrl ?? defaultWorkerUrl();
   // A restarted worker is initialised from this object, so it always carries the latest consent.
   const config: InitConfig = { dbName: opts.dbName, backend: opts.backend, assetBase: new URL('./', workerUrl).href, consent: opts.consent };
+  // A consent source answers at once with the state it already holds (before the worker starts).
+  let hearth: Hearth | undefined;
+  if (opts.consentFrom) {
+    config.consent = 'pending';
+    followConsent(opts.consentFrom, (state: ConsentState) => {
+      if (hearth) hearth.setConsent(state).catch((err: unknown) => debug('consent from the shop not applied', err));
+      else config.consent = state;
+    });
+  }
+  const arms = opts.experiment && createArms(opts.experiment, `hearth.experiment.${opts.dbName}`, config.consent ?? 'granted');
   if (opts.modelUrl) config.modelUrl = opts.modelUrl;
   if (opts.maxEvents) config.maxEvents = opts.maxEvents;
   const connection = createConnection(workerUrl, config);
@@ -60,14 +73,18 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   async function rank<T extends Item>(items: T[], options?: Parameters<Hearth['rank']>[1]): Promise<RankResult<T>> {
     const startedAt = performance.now();
     const wire = candidateItems(items);
-    const { limit, timeoutMs = opts.timeoutMs, exploration, diversity, privacyNoise } = validateRerankOptions(options);
-    const knobs = { ...(exploration ? { exploration } : {}), ...(diversity ? { diversity } : {}), ...(privacyNoise ? { privacyNoise } : {}) };
+    const { limit, timeoutMs = opts.timeoutMs, listId: _listId, ...knobs } = validateRerankOptions(options);
+    const assignment = arms?.get();
+    if (assignment) announceExposure(assignment);
+    // The holdout arm: the shop's order and rules, scored by nothing (events are still recorded).
+    const sent = assignment?.arm === 'holdout' ? { shopOrder: true, ...(knobs.rules ? { rules: knobs.rules } : {}) } : knobs;
+    const withArm = (r: RankResult<T>): RankResult<T> => (assignment ? { ...r, arm: assignment.arm } : r);
     tracks.flush();
-    const fallback = () => fallbackResult(items, limit, startedAt);
+    const fallback = () => withArm(fallbackResult(items, limit, startedAt, wire, knobs.rules));
     const head = lines.encode(items, wire.length > LIMITS.maxCandidates ? wire.slice(0, LIMITS.maxCandidates) : wire);
     const work = connection
-      .call((api) => api.rank(head, knobs))
-      .then((r) => rankedResult(items, r, limit, startedAt))
+      .call((api) => api.rank(head, sent))
+      .then((r) => withArm(rankedResult(items, r, limit, startedAt, wire, knobs.rules)))
       .catch((err: unknown) => {
         debug('rank fell back to the original order', err);
         return fallback();
@@ -78,7 +95,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     });
   }
 
-  return {
+  hearth = {
     async ready(): Promise<ReadyInfo> {
       // The connection starts the worker (init) first; `ready` then waits for the tfjs backend
       // (ranks do not: the plain-JS reference answers them meanwhile) and reports the event count.
@@ -114,6 +131,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       if (next === 'denied') tracks.clear();
       else tracks.flush();
       config.consent = next;
+      arms?.consent(next);
       // Without a worker yet there is nothing in memory; only a denial must reach storage now.
       if (!connection.started && next !== 'denied') return;
       await callWithin('setConsent', (api) => api.setConsent(next));
@@ -124,5 +142,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
       if (connection.started) await withTimeout(connection.call((api) => api.close()).catch(() => undefined), CLOSE_TIMEOUT_MS, () => undefined);
       connection.close();
     },
+    experiment: async () => arms?.get() ?? null,
   };
+  return hearth;
 }

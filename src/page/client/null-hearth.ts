@@ -25,8 +25,9 @@ export function createNullHearth(reason: string): Hearth {
       validateEvent(event);
     },
     rank: async (items, options) => {
-      candidateItems(items);
-      return fallbackResult(items, validateRerankOptions(options).limit, performance.now());
+      const wire = candidateItems(items);
+      const { limit, rules } = validateRerankOptions(options);
+      return fallbackResult(items, limit, performance.now(), wire, rules);
     },
     rerank: async (items, options) => (await hearth.rank(items, options)).items,
     forget: async (what) => {
@@ -38,6 +39,7 @@ export function createNullHearth(reason: string): Hearth {
       validateConsent(state, 'consent');
     },
     close: async () => {},
+    experiment: async () => null,
   };
   return hearth;
 }

@@ -2,7 +2,10 @@ import { inputError } from '../../core/wire/validate.js';
 import { LIMITS } from '../../core/wire/limits.js';
 import { BACKEND_CHOICES } from './backend-choices.js';
 import { CONSENT_STATES, type BackendChoice, type ConsentState } from '../../core/types.js';
+import type { ExperimentOptions } from '../../core/types.js';
 import type { HearthOptions } from '../types.js';
+import { validateExperiment } from './experiment.js';
+import { CONSENT_SOURCES, type ConsentSource } from './consent-from.js';
 
 export function validateConsent(value: unknown, field: string): ConsentState {
   if (!(CONSENT_STATES as readonly unknown[]).includes(value)) throw inputError(field, `one of ${CONSENT_STATES.map((c) => `'${c}'`).join(', ')}`, value);
@@ -17,6 +20,9 @@ export interface ResolvedOptions {
   timeoutMs: number;
   maxEvents?: number;
   consent: ConsentState;
+  /** Absent when Global Privacy Control already denied. */
+  consentFrom?: ConsentSource;
+  experiment?: ExperimentOptions;
 }
 
 /** Fails fast on a bad option, listing the valid values. */
@@ -34,7 +40,12 @@ export function resolveOptions(options: HearthOptions = {}, base?: string): Reso
   if (typeof respectGlobalPrivacyControl !== 'boolean') throw inputError('options.respectGlobalPrivacyControl', 'a boolean', respectGlobalPrivacyControl);
   // Global Privacy Control is the shopper's own "do not track me" signal; the shop opts in to honour it.
   const gpc = respectGlobalPrivacyControl && typeof navigator !== 'undefined' && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const { consentFrom } = options;
+  if (consentFrom !== undefined && !(CONSENT_SOURCES as readonly unknown[]).includes(consentFrom)) throw inputError('options.consentFrom', `one of ${CONSENT_SOURCES.map((c) => `'${c}'`).join(', ')}`, consentFrom);
+  const experiment = validateExperiment(options.experiment);
   const resolved: ResolvedOptions = { dbName, backend, timeoutMs, consent: gpc ? 'denied' : consent };
+  if (consentFrom && !gpc) resolved.consentFrom = consentFrom;
+  if (experiment) resolved.experiment = experiment;
   if (maxEvents !== undefined) resolved.maxEvents = maxEvents;
   if (modelUrl) resolved.modelUrl = new URL(modelUrl, base).href;
   if (workerUrl !== undefined) {

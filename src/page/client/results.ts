@@ -1,16 +1,34 @@
-import type { Item, RankResult, Reason } from '../../core/types.js';
+import type { Item, MerchandisingRules, RankResult, Reason } from '../../core/types.js';
+import type { WireItem } from '../../core/wire/wire.js';
 import type { WorkerRankResult } from '../../core/wire/protocol.js';
+import { applyRules, itemMatches, PROMOTED_REASON } from '../../core/rank/rules.js';
 
 const now = () => performance.now();
 
-/** The shop's own order: what every failure returns. */
-export function fallbackResult<T extends Item>(items: readonly T[], limit: number | undefined, startedAt: number): RankResult<T> {
-  const out = limit === undefined ? items.slice() : items.slice(0, limit);
-  return { items: out, scores: out.map(() => 0), reasons: out.map(() => []), fallback: true, backend: 'none', ms: now() - startedAt };
+/**
+ * The shop's own order: what every failure returns, with the shop's rules applied (without the
+ * history, which only the worker reads: `purchased`/`inCart` matches match nothing here).
+ */
+export function fallbackResult<T extends Item>(items: readonly T[], limit: number | undefined, startedAt: number, wire?: readonly WireItem[], rules?: MerchandisingRules): RankResult<T> {
+  let order = items.map((_, i) => i);
+  let promoted: boolean[] = [];
+  if (rules && wire) ({ order, promoted } = applyRules(wire, order, rules));
+  const kept = limit === undefined ? order : order.slice(0, limit);
+  return {
+    items: kept.map((i) => items[i]!),
+    scores: kept.map(() => 0),
+    reasons: kept.map((i) => (promoted[i] ? [{ ...PROMOTED_REASON }] : [])),
+    fallback: true,
+    backend: 'none',
+    ms: now() - startedAt,
+  };
 }
 
-/** Maps the worker's order (indices of the scored head) back onto the caller's own objects. */
-export function rankedResult<T extends Item>(items: readonly T[], result: WorkerRankResult, limit: number | undefined, startedAt: number): RankResult<T> {
+/**
+ * Maps the worker's order (indices of the scored head) back onto the caller's own objects.
+ * Items past the head follow in their original order, less those the rules exclude.
+ */
+export function rankedResult<T extends Item>(items: readonly T[], result: WorkerRankResult, limit: number | undefined, startedAt: number, wire?: readonly WireItem[], rules?: MerchandisingRules): RankResult<T> {
   const seen = new Uint8Array(items.length);
   const order: number[] = [];
   for (const i of result.order) {
@@ -19,8 +37,10 @@ export function rankedResult<T extends Item>(items: readonly T[], result: Worker
       order.push(i);
     }
   }
+  for (const i of result.excluded ?? []) if (Number.isInteger(i) && i >= 0 && i < items.length) seen[i] = 1;
+  const exclude = rules?.exclude ?? [];
   // Items the worker did not score (past the candidate cap) follow in their original order.
-  for (let i = 0; i < items.length; i++) if (!seen[i]) order.push(i);
+  for (let i = 0; i < items.length; i++) if (!seen[i] && !(wire && exclude.some((m) => itemMatches(wire[i]!, m, undefined)))) order.push(i);
   const kept = limit === undefined ? order : order.slice(0, limit);
   // The worker lists reasons by place (the first places only); look them up by candidate.
   const reasonsOf = new Map<number, Reason[]>();

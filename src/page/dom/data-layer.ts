@@ -44,8 +44,12 @@ function watchLayer(layer: unknown, onEntry: (entry: unknown) => void): void {
   };
   for (const entry of layer.slice()) safe(entry);
 
-  // GTM's own push, or Array.prototype.push before GTM has loaded.
+  // GTM's own push, Array.prototype.push before GTM has loaded, or another watcher's wrapper
+  // (Hearth's tracking and its consent signal both watch): a later assignment goes down to that
+  // wrapper's own setter, so every watcher keeps seeing pushes.
   let target = layer.push as Push;
+  const previous = Object.getOwnPropertyDescriptor(layer, 'push');
+  const passDown = previous?.get && previous.set ? (fn: unknown) => previous.set!.call(layer, fn) : undefined;
   const wrapper: Push = function (this: unknown, ...entries: unknown[]) {
     const result = target.apply(this, entries);
     for (const entry of entries) safe(entry);
@@ -57,7 +61,9 @@ function watchLayer(layer: unknown, onEntry: (entry: unknown) => void): void {
       enumerable: false,
       get: () => wrapper,
       set: (fn: unknown) => {
-        if (typeof fn === 'function') target = fn as Push;
+        if (typeof fn !== 'function') return;
+        if (passDown) passDown(fn);
+        else target = fn as Push;
       },
     });
   } catch (err) {

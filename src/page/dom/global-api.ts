@@ -1,4 +1,4 @@
-import type { ConsentState, HearthExport, InterestProfile, Item, RankResult, ReadyInfo, RerankOptions } from '../../core/types.js';
+import type { ConsentState, ExperimentAssignment, HearthExport, InterestProfile, Item, RankResult, ReadyInfo, RerankOptions } from '../../core/types.js';
 import type { Hearth, HearthOptions } from '../types.js';
 import { debug } from '../../core/log.js';
 import { rerankElement, type RerankElementResult } from './rerank-element.js';
@@ -23,6 +23,8 @@ export interface HearthGlobal {
   close(): Promise<void>;
   /** Consent from the shop's consent banner: `'granted'`, `'pending'` or `'denied'` (see `Hearth.setConsent`). */
   setConsent(state: ConsentState): Promise<void>;
+  /** This browser's experiment arm (`data-experiment`, `data-holdout`); `null` without one. */
+  experiment(): Promise<ExperimentAssignment | null>;
   /** Reorders the `data-hearth-item` children of `el` (infinite scroll, filters); see `rerank-element.ts`. */
   rerankElement(el: Element): Promise<RerankElementResult>;
   /** Another instance, with its own options (the npm API's factory). */
@@ -62,6 +64,7 @@ export function createGlobalApi(hearth: Hearth, factory: (options?: HearthOption
     export: () => safe<HearthExport | null>(() => hearth.export(), () => null),
     close: () => safe(() => hearth.close(), () => undefined),
     setConsent: (state) => safe(() => hearth.setConsent(state), () => undefined),
+    experiment: () => safe<ExperimentAssignment | null>(() => hearth.experiment(), () => null),
     rerankElement: (el) =>
       safe(
         () => (el && typeof el.matches === 'function' ? rerankElement(hearth, el, rerankTimeoutMs) : Promise.reject(new Error('rerankElement needs an element'))),

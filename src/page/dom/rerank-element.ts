@@ -1,4 +1,4 @@
-import type { Item, RerankOptions } from '../../core/types.js';
+import type { Item, ItemMatch, RerankOptions } from '../../core/types.js';
 import type { Hearth } from '../types.js';
 import { debug } from '../../core/log.js';
 import { ITEM_SELECTOR, readCardItem } from './card-item.js';
@@ -45,40 +45,58 @@ async function reorder(hearth: Hearth, container: Element, timeoutMs: number | u
   const slots: number[] = [];
   const byItem = new Map<Item, Element>();
   const items: Item[] = [];
+  const pins: Array<{ id: string; position: number }> = [];
   before.forEach((el, i) => {
     const card = cardOf(el);
     if (!card || placed.has(el)) return;
     const item = readCardItem(card);
     // One unreadable card would leave a hole in the ranking: the whole list keeps its order.
     if (!item) throw new Error(`card ${i} of the list has no item id`);
+    const pin = card.getAttribute('data-hearth-pin');
+    if (pin !== null) pins.push({ id: item.id, position: pin.trim() === '' ? NaN : Number(pin) });
     slots.push(i);
     byItem.set(item, el);
     items.push(item);
   });
   const fresh = Array.from(byItem.values());
-  if (items.length < 2) {
+  const options = rerankOptions(container, timeoutMs, pins);
+  if (items.length < 2 && !options.rules) {
     fresh.forEach((el) => placed.add(el));
     return { reordered: false, fallback: false };
   }
-  const ranked = await hearth.rank(items, rerankOptions(container, timeoutMs));
-  if (ranked.fallback) return { reordered: false, fallback: true };
+  const ranked = await hearth.rank(items, options);
+  // Without rules a fallback is the shop's order as it stands; with them, that order ruled.
+  if (ranked.fallback && !options.rules) return { reordered: false, fallback: true };
   // The shop's own code may have re-rendered the list while we waited: its version wins.
   const now = Array.from(container.children);
   if (now.length !== before.length || now.some((el, i) => el !== before[i])) return { reordered: false, fallback: true };
 
   const desired = before.slice();
-  ranked.items.forEach((item, k) => (desired[slots[k]!] = byItem.get(item)!));
+  const shown = new Set<Element>();
+  ranked.items.forEach((item, k) => {
+    const el = byItem.get(item)!;
+    shown.add(el);
+    desired[slots[k]!] = el;
+  });
+  // Excluded cards are hidden, in the slots left over after the ranked ones.
+  const hidden = fresh.filter((el) => !shown.has(el));
+  hidden.forEach((el, k) => {
+    el.setAttribute('hidden', '');
+    desired[slots[ranked.items.length + k]!] = el;
+  });
   const moved = applyOrder(container, desired);
   fresh.forEach((el) => placed.add(el));
-  return { reordered: moved > 0, fallback: false };
+  return { reordered: moved > 0 || hidden.length > 0, fallback: ranked.fallback };
 }
 
 /**
  * The list's options: its id (`data-hearth-rerank="category:tents"`) and, as attributes of the
  * container, `data-hearth-exploration`, `data-hearth-diversity`, `data-hearth-privacy-noise`
- * (0–1, see `RerankOptions`). An invalid value makes the rank call reject: the list stays as it is.
+ * (0–1, see `RerankOptions`), `data-hearth-exclude` (a JSON list of `ItemMatch`: those cards are
+ * hidden), and each card's `data-hearth-pin="3"` (its 0-based slot among the list's cards). An
+ * invalid value makes the rank call reject: the list stays as it is.
  */
-function rerankOptions(container: Element, timeoutMs: number | undefined): RerankOptions {
+function rerankOptions(container: Element, timeoutMs: number | undefined, pin: Array<{ id: string; position: number }>): RerankOptions {
   const options: RerankOptions = {};
   const listId = container.getAttribute('data-hearth-rerank');
   if (listId) options.listId = listId;
@@ -93,7 +111,19 @@ function rerankOptions(container: Element, timeoutMs: number | undefined): Reran
   if (diversity !== undefined) options.diversity = diversity;
   const privacyNoise = num('privacy-noise');
   if (privacyNoise !== undefined) options.privacyNoise = privacyNoise;
+  const exclude = container.getAttribute('data-hearth-exclude');
+  // Invalid JSON stays a string, which validation rejects naming options.rules.exclude.
+  if (exclude !== null) options.rules = { exclude: parseJson(exclude) as ItemMatch[] };
+  if (pin.length > 0) options.rules = { ...options.rules, pin };
   return options;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 /**

@@ -20,7 +20,8 @@ export interface ScriptOptions {
  * Options of the script-tag build: `data-` attributes of its own `<script>` tag, then the
  * snippet's options object (which wins). Names are the camelCase options of `createHearth`
  * (`data-db-name`, `data-backend`, `data-model-url`, `data-worker-url`, `data-timeout-ms`,
- * `data-max-events`, `data-consent`, `data-respect-global-privacy-control`) plus `data-track`,
+ * `data-max-events`, `data-consent`, `data-respect-global-privacy-control`, `data-consent-from`,
+ * `data-experiment` with `data-holdout`) plus `data-track`,
  * `data-rerank`, `data-rerank-timeout-ms`. Bad values of ours are logged and replaced by
  * defaults; `createHearth` validates its own (and a bad one leaves Hearth recording nothing).
  */
@@ -35,6 +36,9 @@ export function readScriptOptions(script: HTMLScriptElement | null | undefined, 
   if (raw.maxEvents !== undefined) hearth.maxEvents = Number(raw.maxEvents);
   if (raw.consent !== undefined) hearth.consent = raw.consent as HearthOptions['consent'];
   if (raw.respectGlobalPrivacyControl !== undefined) hearth.respectGlobalPrivacyControl = flag(raw.respectGlobalPrivacyControl);
+  if (raw.consentFrom !== undefined) hearth.consentFrom = raw.consentFrom as HearthOptions['consentFrom'];
+  // `data-experiment="hearth-2025-q3" data-holdout="0.2"`; a missing holdout is rejected by createHearth.
+  if (raw.experiment !== undefined) hearth.experiment = { id: raw.experiment as string, holdout: raw.holdout === undefined ? NaN : Number(raw.holdout) };
   return {
     hearth,
     track: trackSources(raw.track),

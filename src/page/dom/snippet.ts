@@ -14,7 +14,7 @@
  *
  * The script-tag build (`global-api.ts`) replays the queue in order, then replaces the stub.
  */
-export const SNIPPET_METHODS = ['ready', 'track', 'rerank', 'rank', 'forget', 'profile', 'export', 'close', 'setConsent', 'rerankElement'] as const;
+export const SNIPPET_METHODS = ['ready', 'track', 'rerank', 'rank', 'forget', 'profile', 'export', 'close', 'setConsent', 'rerankElement', 'experiment'] as const;
 
 export const SNIPPET =
   `!function(w,d,src,o){var h=w.Hearth=w.Hearth||[];if(h.loaded||h.snippet)return;h.snippet=1;h.options=o;` +
