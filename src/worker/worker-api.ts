@@ -14,6 +14,7 @@ import type { ConsentState } from '../core/types.js';
 import type { InitConfig, WorkerApi, WorkerReady } from '../core/wire/protocol.js';
 import { decodeRankRequest, encodeRankResult } from './rank-codec.js';
 import { HEARTH_ERRORS, hearthError } from '../core/errors.js';
+import { startStamps, stamp, timingRecords } from '../core/timings.js';
 
 async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: InterestModel) => void): Promise<InterestModel> {
   if (!config.modelUrl) return createDefaultModel();
@@ -82,8 +83,17 @@ export function createWorkerApi(): WorkerApi {
       if (engine.storeKind === 'indexeddb') sync.publish({ kind: 'events', events: stored });
     },
     async rank(items, knobs) {
+      const t = startStamps('worker rank');
       const eng = await engine();
-      return encodeRankResult(await eng.rank(decodeRankRequest(items), knobs));
+      stamp(t, 'engine');
+      const candidates = decodeRankRequest(items);
+      stamp(t, 'decoded');
+      const result = await eng.rank(candidates, knobs);
+      stamp(t, 'ranked');
+      const out = encodeRankResult(result);
+      stamp(t, 'encoded');
+      if (t) t.backend = result.backend;
+      return out;
     },
     async profile() {
       return (await engine()).profile();
@@ -133,7 +143,8 @@ export function createWorkerApi(): WorkerApi {
       const { tensors, bytes } = lazy.tensorMemory();
       // performance.memory is Chromium-only and non-standard; absent elsewhere.
       const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
-      return { backend, tensors, tensorBytes: bytes, learning: learning.status(), ...(heap === undefined ? {} : { heapBytes: heap }) };
+      const rankTimings = timingRecords();
+      return { backend, tensors, tensorBytes: bytes, learning: learning.status(), ...(heap === undefined ? {} : { heapBytes: heap }), ...(rankTimings ? { rankTimings } : {}) };
     },
   };
 }

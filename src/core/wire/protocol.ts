@@ -71,6 +71,8 @@ export interface WorkerDiagnostics {
   heapBytes?: number;
   /** The on-device learner (`src/worker/learn-loop.ts`): whether this worker trains, and how far. */
   learning?: LearningStatus;
+  /** Stage timings of the worker's ranks, only while `globalThis.HEARTH_TIMINGS` is an array in the worker (`core/timings.ts`). */
+  rankTimings?: Array<Record<string, number | string>>;
 }
 
 export interface WorkerApi {

@@ -12,6 +12,7 @@ import { fallbackResult, rankedResult } from './results.js';
 import { toExport } from './export.js';
 import { timeoutError, withTimeout } from './timeout.js';
 import { debug } from '../../core/log.js';
+import { startStamps, stamp } from '../../core/timings.js';
 import type { InitConfig } from '../../core/wire/protocol.js';
 
 /** How long a track or forget may wait for the worker (start-up included) before giving up. */
@@ -59,15 +60,28 @@ export function createHearth(options: HearthOptions = {}): Hearth {
 
   async function rank<T extends Item>(items: T[], options?: Parameters<Hearth['rank']>[1]): Promise<RankResult<T>> {
     const startedAt = performance.now();
+    const t = startStamps('page rank');
     const wire = candidateItems(items);
     const { limit, timeoutMs = opts.timeoutMs, exploration, diversity, privacyNoise } = validateRerankOptions(options);
     const knobs = { ...(exploration ? { exploration } : {}), ...(diversity ? { diversity } : {}), ...(privacyNoise ? { privacyNoise } : {}) };
     tracks.flush();
     const fallback = () => fallbackResult(items, limit, startedAt);
+    stamp(t, 'validated');
     const head = lines.encode(items, wire.length > LIMITS.maxCandidates ? wire.slice(0, LIMITS.maxCandidates) : wire);
+    stamp(t, 'encoded');
     const work = connection
-      .call((api) => api.rank(head, knobs))
-      .then((r) => rankedResult(items, r, limit, startedAt))
+      .call((api) => {
+        stamp(t, 'call');
+        const sent = api.rank(head, knobs);
+        stamp(t, 'posted');
+        return sent;
+      })
+      .then((r) => {
+        stamp(t, 'received');
+        const out = rankedResult(items, r, limit, startedAt);
+        stamp(t, 'assembled');
+        return out;
+      })
       .catch((err: unknown) => {
         debug('rank fell back to the original order', err);
         return fallback();
