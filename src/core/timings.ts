@@ -15,6 +15,9 @@ function sink(): Stamps[] | undefined {
   return Array.isArray(s) && host.performance ? s : undefined;
 }
 
+/** Whether timings are on here. */
+export const timingsOn = (): boolean => sink() !== undefined;
+
 /** A new record of `kind` stamped `start`, or undefined while timings are off (the usual case). */
 export function startStamps(kind: string): Stamps | undefined {
   const s = sink();

@@ -36,6 +36,8 @@ export interface InitConfig {
   maxEvents?: number;
   /** Default 'granted'. */
   consent?: ConsentState;
+  /** Debug: the page records stage timings (`core/timings.ts`), so the worker records its own from init on. */
+  timings?: boolean;
 }
 
 export interface WorkerReady {

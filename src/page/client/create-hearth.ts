@@ -12,7 +12,7 @@ import { fallbackResult, rankedResult } from './results.js';
 import { toExport } from './export.js';
 import { timeoutError, withTimeout } from './timeout.js';
 import { debug } from '../../core/log.js';
-import { startStamps, stamp } from '../../core/timings.js';
+import { startStamps, stamp, timingsOn } from '../../core/timings.js';
 import type { InitConfig } from '../../core/wire/protocol.js';
 
 /** How long a track or forget may wait for the worker (start-up included) before giving up. */
@@ -39,6 +39,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   const config: InitConfig = { dbName: opts.dbName, backend: opts.backend, assetBase: new URL('./', workerUrl).href, consent: opts.consent };
   if (opts.modelUrl) config.modelUrl = opts.modelUrl;
   if (opts.maxEvents) config.maxEvents = opts.maxEvents;
+  if (timingsOn()) config.timings = true;
   const connection = createConnection(workerUrl, config);
   const lines = createLineCache();
   const tracks = createTrackBatcher((events) =>
