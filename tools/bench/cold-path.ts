@@ -41,6 +41,13 @@ const STEPS: Array<[string, string, string]> = [
   ['worker: tfjs backend ready', 'worker init', 'backend'],
 ];
 
+/** [label, from step, to step]. */
+const SPANS: Array<[string, string, string]> = [
+  ['span: init handled → IndexedDB open', 'worker: init message handled', 'worker: IndexedDB open'],
+  ['span: rank handler → scorer done', 'worker: rank handler starts', 'worker: scorer done (JS bridge)'],
+  ['span: init handled → first rerank assembled', 'worker: init message handled', 'page: first personalised rerank assembled'],
+];
+
 async function visit(page: Page, origin: string, mode: 'first' | 'return'): Promise<Record<string, number>> {
   const q = new URLSearchParams({ backend, db: 'cold', mode, keep: '1' });
   await page.goto(`${origin}/tools/bench/pages/cold.html?${q}`);
@@ -55,6 +62,8 @@ async function visit(page: Page, origin: string, mode: 'first' | 'return'): Prom
     const v = kind === 'nav' ? (name === 'script' ? result.script : NaN) : first(kind)?.[name];
     out[label] = kind === 'nav' ? (v as number) : typeof v === 'number' ? v - origin0 : NaN;
   }
+  // Spans within one visit (a p50 of differences, not a difference of p50s).
+  for (const [label, from, to] of SPANS) out[label] = out[to]! - out[from]!;
   return out;
 }
 
@@ -76,7 +85,7 @@ async function main() {
   }
   console.log(`cold start, ${backend}, ${trials} fresh contexts, p50 ms since navigation start\n`);
   console.log('| step ended | first visit | return visit |\n|---|---:|---:|');
-  for (const [label] of STEPS) {
+  for (const [label] of [...STEPS, ...SPANS]) {
     const p = (m: 'first' | 'return') => ms(percentile((samples[m].get(label) ?? []).filter(Number.isFinite), 50));
     console.log(`| ${label} | ${p('first')} | ${p('return')} |`);
   }
