@@ -7,6 +7,9 @@ interface Host {
   crypto: { getRandomValues<T extends Uint32Array>(array: T): T };
   /** Set to true (page or worker) to see Hearth's decisions in the console. */
   HEARTH_DEBUG?: boolean;
+  /** An array here turns on the rank path's stage timings (`timings.ts`). */
+  HEARTH_TIMINGS?: unknown;
+  performance?: { now(): number; readonly timeOrigin: number };
 }
 
 export const host = globalThis as unknown as Host;

@@ -1,5 +1,6 @@
 import { createJsScorer } from '../core/score/score-js.js';
 import type { Scorer } from '../core/score/scorer.js';
+import { lastStamps, stamp } from '../core/timings.js';
 
 /**
  * The engine's scorer from the moment the store is open: the plain-JS reference scorer
@@ -29,7 +30,11 @@ export function createBridgeScorer(onBridgeScore: () => void): BridgeScorer {
         pending = undefined;
       }
       if (current.backend === 'js') onBridgeScore();
-      return current.score(input);
+      const t = lastStamps();
+      stamp(t, 'scoreStart');
+      const out = current.score(input);
+      if (t) void out.then(() => stamp(t, 'scoreEnd'), () => undefined);
+      return out;
     },
     swap(next) {
       pending?.dispose();

@@ -14,6 +14,17 @@ import type { ConsentState } from '../core/types.js';
 import type { InitConfig, WorkerApi, WorkerReady } from '../core/wire/protocol.js';
 import { decodeRankRequest, encodeRankResult } from './rank-codec.js';
 import { HEARTH_ERRORS, hearthError } from '../core/errors.js';
+import { startStamps, stamp, timingRecords, type Stamps } from '../core/timings.js';
+
+/** Init's stamps, when the page asked for timings: from the worker's creation (its time origin) on. */
+function startTimings(config: InitConfig, evaluatedAt: number | undefined): Stamps | undefined {
+  const scope = globalThis as { HEARTH_TIMINGS?: unknown };
+  if (config.timings && !Array.isArray(scope.HEARTH_TIMINGS)) scope.HEARTH_TIMINGS = [];
+  const t = startStamps('worker init');
+  if (t) t.created = performance.timeOrigin;
+  if (t && evaluatedAt !== undefined) t.evaluated = performance.timeOrigin + evaluatedAt;
+  return t;
+}
 
 async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: InterestModel) => void): Promise<InterestModel> {
   if (!config.modelUrl) return createDefaultModel();
@@ -31,7 +42,7 @@ async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: 
  * the page made before start-up finished run in order once it has.
  */
 // eslint-disable-next-line max-lines-per-function -- the worker's calls share its engine, backend and learner; each member is a few lines
-export function createWorkerApi(): WorkerApi {
+export function createWorkerApi(evaluatedAt?: number): WorkerApi {
   type State = { engine: WorkerEngine; ready: WorkerReady; sync: ReturnType<typeof createTabSync>; learning: Learning; backend: LazyBackend };
   let started: Promise<State> | undefined;
   let consent: ConsentState = 'granted';
@@ -51,17 +62,22 @@ export function createWorkerApi(): WorkerApi {
     },
     init(config) {
       started ??= (async () => {
+        const t = startTimings(config, evaluatedAt);
         consent = config.consent ?? 'granted';
         dbName = config.dbName;
         const store = await storeForConsent(consent, config.dbName);
+        stamp(t, 'store');
         let eng: WorkerEngine | undefined;
         const model = await chooseModel(config, store, (m) => eng?.setModel(m));
+        stamp(t, 'model');
         // Ranks are answered from here on by the plain-JS reference; tfjs loads once the first
         // answers are out and takes over after its self-test (bridge-scorer.ts, lazy-backend.ts).
         let backend: LazyBackend | undefined;
         const scorer = createBridgeScorer(() => backend?.activity());
         eng = await createWorkerEngine({ store, model, scorer, ...(config.maxEvents ? { maxEvents: config.maxEvents } : {}) });
+        stamp(t, 'engine');
         backend = startLazyBackend(config.backend, config.assetBase, (tfScorer) => scorer.swap(tfScorer));
+        if (t) void backend.ready.then(() => stamp(t, 'backend'), () => undefined);
         const ready: WorkerReady = { backend: 'js', events: eng.eventCount, store: store.kind, modelVersion: model.version };
         const sync = createTabSync(config.dbName, eng);
         // On-device learning runs in the background from here on (one tab at a time).
@@ -77,13 +93,24 @@ export function createWorkerApi(): WorkerApi {
     async track(events) {
       const { engine, sync } = await engineState();
       if (consent === 'denied') return; // the page drops these too; this guards a race with setConsent
+      const t = startStamps('worker track');
       const stored = await engine.track(events);
+      stamp(t, 'stored');
       // Only a shared (IndexedDB) store has other tabs to keep in step with.
       if (engine.storeKind === 'indexeddb') sync.publish({ kind: 'events', events: stored });
     },
     async rank(items, knobs) {
+      const t = startStamps('worker rank');
       const eng = await engine();
-      return encodeRankResult(await eng.rank(decodeRankRequest(items), knobs));
+      stamp(t, 'engine');
+      const candidates = decodeRankRequest(items);
+      stamp(t, 'decoded');
+      const result = await eng.rank(candidates, knobs);
+      stamp(t, 'ranked');
+      const out = encodeRankResult(result);
+      stamp(t, 'encoded');
+      if (t) t.backend = result.backend;
+      return out;
     },
     async profile() {
       return (await engine()).profile();
@@ -133,7 +160,8 @@ export function createWorkerApi(): WorkerApi {
       const { tensors, bytes } = lazy.tensorMemory();
       // performance.memory is Chromium-only and non-standard; absent elsewhere.
       const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
-      return { backend, tensors, tensorBytes: bytes, learning: learning.status(), ...(heap === undefined ? {} : { heapBytes: heap }) };
+      const rankTimings = timingRecords();
+      return { backend, tensors, tensorBytes: bytes, learning: learning.status(), ...(heap === undefined ? {} : { heapBytes: heap }), ...(rankTimings ? { rankTimings } : {}) };
     },
   };
 }

@@ -6,4 +6,6 @@
 import { expose } from 'comlink';
 import { createWorkerApi } from './worker-api.js';
 
-expose(createWorkerApi());
+// When this script had been fetched and evaluated (debug timings of the cold start).
+const evaluatedAt = performance.now();
+expose(createWorkerApi(evaluatedAt));

@@ -26,6 +26,8 @@ const eventCounts = arg('events', '50,200,10000').split(',').map(Number);
 const sizes = arg('candidates', '100,1000').split(',').map(Number);
 const iters = Number(arg('iters', '200'));
 const withCatalog = process.argv.includes('--catalog');
+/** A learned personal term (u of small seeded values), as the worker's learner sets one after training on a long history. */
+const withPersonal = process.argv.includes('--personal');
 
 const NOW = Date.now();
 const products = catalogue(2_000);
@@ -40,7 +42,10 @@ async function cell(events: number, n: number): Promise<Record<Stage, number>> {
   const engine = await createWorkerEngine({ model, scorer, now: () => NOW, random: () => 0.5 });
   await engine.track(history(products, events, NOW, events).map((e) => validateEvent(e, NOW)));
   const encoded = encodeCandidates(candidateItems(products.slice(0, n)));
-  const ctx: RankContext = { model, vectors: createVectorCache(model), scorer, random: () => 0.5, personal: undefined, now: () => NOW, events: engine.allEvents() };
+  const u = Float32Array.from({ length: model.params.dims }, (_, j) => Math.sin(j * 12.9898) * 0.05);
+  const personal = withPersonal ? { modelVersion: model.version, u } : undefined;
+  engine.setPersonal(personal);
+  const ctx: RankContext = { model, vectors: createVectorCache(model), scorer, random: () => 0.5, personal, now: () => NOW, events: engine.allEvents() };
   const samples = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as Record<Stage, number[]>;
 
   async function staged(record: boolean): Promise<void> {
@@ -101,7 +106,7 @@ for (const n of sizes) {
     results.push(await cell(e, n));
   }
 }
-console.log(`backend ${backend}, model ${model.version}, ${iters} iterations, p50 ms per stage (candidates × events), node ${process.version}\n`);
+console.log(`backend ${backend}, model ${model.version}${withPersonal ? ', with a personal term' : ''}, ${iters} iterations, p50 ms per stage (candidates × events), node ${process.version}\n`);
 console.log(`| stage | ${cols.join(' | ')} |`);
 console.log(`|---|${cols.map(() => '---:').join('|')}|`);
 for (const s of STAGES) console.log(`| ${s} | ${results.map((r) => r[s].toFixed(3)).join(' | ')} |`);

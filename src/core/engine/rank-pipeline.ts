@@ -11,7 +11,7 @@ import { arrange as arrangeScores } from '../rank/arrange.js';
 import type { RankKnobs } from '../wire/wire.js';
 import type { Uniform } from '../rank/random.js';
 import { boughtReason, demoteRepurchases } from '../learn/repurchase.js';
-import { addPersonalTerm, learnedReason, type PersonalTerm } from '../learn/personal-term.js';
+import { addPersonalTerm, addPersonalTermByRow, learnedReason, type PersonalTerm } from '../learn/personal-term.js';
 import { nextReason, reasonsFor } from './reasons.js';
 import { topAttention } from './top-attention.js';
 import type { Reason } from '../types.js';
@@ -110,7 +110,8 @@ export function adjustScores({ model, vectors, personal }: RankContext, raw: Flo
   const lifted = applyNextItems(scores, model, hist, head);
   // u lives in the space of the items' own vectors (`targetVector`, what the learner trains
   // on), not in a list's coordinates.
-  const learned = personal && personal.modelVersion === model.version ? addPersonalTerm(scores, perList ? stableVectors(vectors, head, dims) : candidates, dims, personal.u) : undefined;
+  const on = personal && personal.modelVersion === model.version ? personal.u : undefined;
+  const learned = on && (perList ? addPersonalTermByRow(scores, (i) => vectors.get(head[i]!, 'target'), dims, on) : addPersonalTerm(scores, candidates, dims, on));
   const demotedBy = demoteRepurchases(scores, head, hist, model.params.repurchase);
   return { scores, lifted, learned, demotedBy };
 }

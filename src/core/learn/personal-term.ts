@@ -23,12 +23,7 @@ const MIN_SPREAD = 0.01;
  */
 export function addPersonalTerm(scores: Float32Array, vectors: Float32Array, dims: number, u: Float32Array): Float32Array | undefined {
   if (u.length !== dims || scores.length === 0) return undefined;
-  let mean = 0;
-  for (const s of scores) mean += s;
-  mean /= scores.length;
-  let variance = 0;
-  for (const s of scores) variance += (s - mean) ** 2;
-  const spread = Math.max(MIN_SPREAD, Math.sqrt(variance / scores.length));
+  const spread = spreadOf(scores);
   const added = new Float32Array(scores.length);
   for (let i = 0; i < scores.length; i++) {
     let s = 0;
@@ -37,6 +32,35 @@ export function addPersonalTerm(scores: Float32Array, vectors: Float32Array, dim
     scores[i]! += spread * s;
   }
   return added;
+}
+
+/**
+ * `addPersonalTerm` with candidate i's vector from `row(i)` (dims values): a list scored in
+ * per-list coordinates reads the items' cached vectors instead of first copying them into an
+ * n × dims matrix. The same sums in the same order, so the same floats.
+ */
+export function addPersonalTermByRow(scores: Float32Array, row: (i: number) => Float32Array, dims: number, u: Float32Array): Float32Array | undefined {
+  if (u.length !== dims || scores.length === 0) return undefined;
+  const spread = spreadOf(scores);
+  const added = new Float32Array(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const t = row(i);
+    let s = 0;
+    for (let j = 0; j < dims; j++) s += u[j]! * t[j]!;
+    added[i] = s;
+    scores[i]! += spread * s;
+  }
+  return added;
+}
+
+/** σ of the base scores, at least MIN_SPREAD. */
+function spreadOf(scores: Float32Array): number {
+  let mean = 0;
+  for (const s of scores) mean += s;
+  mean /= scores.length;
+  let variance = 0;
+  for (const s of scores) variance += (s - mean) ** 2;
+  return Math.max(MIN_SPREAD, Math.sqrt(variance / scores.length));
 }
 
 /** u·t_c at which the learned term is worth telling the shopper: half a spread or more. */

@@ -36,6 +36,8 @@ export interface InitConfig {
   maxEvents?: number;
   /** Default 'granted'. */
   consent?: ConsentState;
+  /** Debug: the page records stage timings (`core/timings.ts`), so the worker records its own from init on. */
+  timings?: boolean;
 }
 
 export interface WorkerReady {
@@ -73,6 +75,8 @@ export interface WorkerDiagnostics {
   heapBytes?: number;
   /** The on-device learner (`src/worker/learn-loop.ts`): whether this worker trains, and how far. */
   learning?: LearningStatus;
+  /** Stage timings of the worker's ranks, only while `globalThis.HEARTH_TIMINGS` is an array in the worker (`core/timings.ts`). */
+  rankTimings?: Array<Record<string, number | string>>;
 }
 
 export interface WorkerApi {

@@ -12,6 +12,7 @@ import { fallbackResult, rankedResult } from './results.js';
 import { toExport } from './export.js';
 import { timeoutError, withTimeout } from './timeout.js';
 import { debug } from '../../core/log.js';
+import { startStamps, stamp, timingsOn } from '../../core/timings.js';
 import type { InitConfig } from '../../core/wire/protocol.js';
 import type { ConsentState } from '../../core/types.js';
 import { announceExposure, createArms } from './experiment.js';
@@ -51,6 +52,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   const arms = opts.experiment && createArms(opts.experiment, `hearth.experiment.${opts.dbName}`, config.consent ?? 'granted');
   if (opts.modelUrl) config.modelUrl = opts.modelUrl;
   if (opts.maxEvents) config.maxEvents = opts.maxEvents;
+  if (timingsOn()) config.timings = true;
   const connection = createConnection(workerUrl, config);
   const lines = createLineCache();
   const tracks = createTrackBatcher((events) =>
@@ -72,6 +74,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
 
   async function rank<T extends Item>(items: T[], options?: Parameters<Hearth['rank']>[1]): Promise<RankResult<T>> {
     const startedAt = performance.now();
+    const t = startStamps('page rank');
     const wire = candidateItems(items);
     const { limit, timeoutMs = opts.timeoutMs, listId: _listId, ...knobs } = validateRerankOptions(options);
     const assignment = arms?.get();
@@ -81,10 +84,22 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     const withArm = (r: RankResult<T>): RankResult<T> => (assignment ? { ...r, arm: assignment.arm } : r);
     tracks.flush();
     const fallback = () => withArm(fallbackResult(items, limit, startedAt, wire, knobs.rules));
+    stamp(t, 'validated');
     const head = lines.encode(items, wire.length > LIMITS.maxCandidates ? wire.slice(0, LIMITS.maxCandidates) : wire);
+    stamp(t, 'encoded');
     const work = connection
-      .call((api) => api.rank(head, sent))
-      .then((r) => withArm(rankedResult(items, r, limit, startedAt, wire, knobs.rules)))
+      .call((api) => {
+        stamp(t, 'call');
+        const posted = api.rank(head, sent);
+        stamp(t, 'posted');
+        return posted;
+      })
+      .then((r) => {
+        stamp(t, 'received');
+        const out = withArm(rankedResult(items, r, limit, startedAt, wire, knobs.rules));
+        stamp(t, 'assembled');
+        return out;
+      })
       .catch((err: unknown) => {
         debug('rank fell back to the original order', err);
         return fallback();

@@ -38,7 +38,7 @@ async function latencyCell(page: Page, candidates: number, opts: CellOptions, af
   );
 }
 
-async function populate(page: Page, dbName: string, events: TrackEvent[]): Promise<void> {
+export async function populate(page: Page, dbName: string, events: TrackEvent[]): Promise<void> {
   await page.evaluate(
     async ({ dbName, events }) => {
       const w = window as unknown as BenchWindow;
