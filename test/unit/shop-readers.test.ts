@@ -16,6 +16,8 @@ describe('shop readers on the shared fixtures', () => {
     const dir = tmp();
     const r = await read({ events: await writeGa4Export(dir, undefined, { int64AsStrings: true, malformed: { noUserId: true } }), catalog: writeMerchantFeed(dir) });
     expect(sequencesOf(r)).toEqual(expectedSequences());
+    // Shoppers in the order of their first step (ids sorted would put u-2, u-5 and u-8 last).
+    expect(r.dataset.users).toEqual([...expectedSequences().keys()]);
     expect(r.dataset.users).toContain('u-2');
     expect(r.dataset.users).not.toContain('1002.1709283600');
     expect(r.facts.problems.toJSON()['no shopper id (user_id, user_pseudo_id)']!.count).toBe(1);
