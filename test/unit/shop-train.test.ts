@@ -92,9 +92,17 @@ describe('shop data errors', () => {
     const events = await writeGa4Export(dir);
     const catalog = writeMerchantFeed(dir, undefined, { malformed: { badPrice: true } });
     const r = await read({ events, catalog });
-    expect(r.facts.problems.toJSON()['price is not a number (the item keeps no price)']).toEqual({ count: 1, examples: ["feed.tsv, row 1, column 'price'"] });
+    expect(r.facts.problems.toJSON()['price is not a number (the item keeps no price)']).toEqual({ count: 1, examples: ["feed.tsv, line 2 (row 1), column 'price'"] });
     expect(r.dataset.items.find((i) => i.id === 'SKU-11')!.price).toBeUndefined();
-    await expect(read({ events, catalog, strict: true })).rejects.toThrow("feed.tsv, row 1, column 'price': price is not a number");
+    await expect(read({ events, catalog, strict: true })).rejects.toThrow("feed.tsv, line 2 (row 1), column 'price': price is not a number");
+  });
+
+  it('a bad CSV cell names the line its row starts on, counting quoted line breaks of earlier rows', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'products_export.csv');
+    const body = '"<p>Warm.</p>\n<p>Light.</p>\n<p>Packs small.</p>"';
+    writeFileSync(file, `Handle,Title,Body (HTML),Vendor,Type,Variant SKU,Variant Price\nhat,Hat,${body},Hoka,Hats,SKU-11,10.00\nsock,Sock,<p>Soft</p>,Hoka,Socks,SKU-12,abc\n`);
+    await expect(read({ events: await writeGa4Export(dir), catalog: file, strict: true })).rejects.toThrow("products_export.csv, line 5 (row 2), column 'price'");
   });
 
   it('no usable shoppers is an error that says what was dropped', async () => {
