@@ -1,4 +1,5 @@
 import { at, shopError, type Where } from './shop-error.js';
+import { CsvLines } from './csv-lines.js';
 
 /**
  * Row problems that can be skipped (a row without a shopper id, a price like "abc"): each is
@@ -14,9 +15,18 @@ const EXAMPLES = 3;
 
 export class Problems {
   readonly byReason = new Map<string, ProblemCount>();
+  /** CSV/TSV files read: a row problem in one also names the line the row starts on. */
+  readonly csv = new CsvLines();
   constructor(private readonly strict = false) {}
 
-  add(reason: string, where: Where, count = 1): void {
+  private locate(w: Where): Where {
+    if (w.row === undefined || w.line !== undefined) return w;
+    const line = this.csv.line(w.file, w.row);
+    return line === undefined ? w : { ...w, line };
+  }
+
+  add(reason: string, given: Where, count = 1): void {
+    const where = this.locate(given);
     if (this.strict) throw shopError(where, `${reason} (run without --strict to skip such rows and count them in the report)`);
     let p = this.byReason.get(reason);
     if (!p) this.byReason.set(reason, (p = { count: 0, examples: [] }));
@@ -30,7 +40,7 @@ export class Problems {
     if (this.strict && !expected) this.add(reason, examples[0] ?? { file: '?' });
     const p = this.byReason.get(reason) ?? { count: 0, examples: [] };
     p.count += count;
-    for (const w of examples) if (p.examples.length < EXAMPLES) p.examples.push(at(w));
+    for (const w of examples) if (p.examples.length < EXAMPLES) p.examples.push(at(this.locate(w)));
     this.byReason.set(reason, p);
   }
 

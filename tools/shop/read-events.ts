@@ -5,6 +5,7 @@ import { detectEvents, segmentTable, type EventsFormat } from './detect.js';
 import type { Inspected } from './inputs.js';
 import { baseRelation, withColumns } from './relations.js';
 import { duckError } from './shop-error.js';
+import { jsonLinesError } from './json-lines-check.js';
 
 const GA4_ITEM = `STRUCT(item_id VARCHAR, item_name VARCHAR, item_brand VARCHAR, item_variant VARCHAR, item_category VARCHAR, item_category2 VARCHAR, item_category3 VARCHAR, item_category4 VARCHAR, item_category5 VARCHAR, price VARCHAR, item_list_id VARCHAR, item_list_index VARCHAR)[]`;
 const GA4_PARAMS = 'STRUCT("key" VARCHAR, "value" STRUCT(string_value VARCHAR, int_value VARCHAR, float_value VARCHAR, double_value VARCHAR))[]';
@@ -49,7 +50,7 @@ export async function readEventsFile(duck: Duck, f: Inspected, forced: EventsFor
       await duck.runFile('shopify-orders', { source, file });
     }
   } catch (err) {
-    throw duckError(f.file, err);
+    throw f.peek.kind === 'json-lines' ? await jsonLinesError(f.file, err) : duckError(f.file, err);
   }
   return format;
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Duck } from './duck.js';
 import type { FeedRow } from './feed-row.js';
-import { expandInput, inspect } from './inputs.js';
+import { expandInput, inspect, type Inspected } from './inputs.js';
+import type { CsvLines } from './csv-lines.js';
 import { readCatalogFile } from './read-catalog.js';
 import { readEventsFile } from './read-events.js';
 import type { Problems } from './problems.js';
@@ -14,29 +15,34 @@ export interface FileFact {
 }
 
 /** Every events file into shop_events; returns what each file was read as. */
-export async function loadEvents(duck: Duck, options: ShopOptions): Promise<FileFact[]> {
+export async function loadEvents(duck: Duck, options: ShopOptions, csv?: CsvLines): Promise<FileFact[]> {
   await duck.runFile('shop-events', {});
   const out: FileFact[] = [];
   for (const file of await expandInput(duck, options.events, 'events')) {
     const f = await inspect(duck, file);
     const format = await readEventsFile(duck, f, options.eventsFormat);
+    if (isPlainCsv(f)) csv?.add(path.basename(file), file);
     out.push({ file: path.basename(file), format, kind: f.peek.kind + (f.peek.gzip ? ' (gzip)' : '') });
   }
   return out;
 }
 
-export async function loadCatalog(duck: Duck, options: ShopOptions): Promise<{ files: FileFact[]; rows: FeedRow[] }> {
+export async function loadCatalog(duck: Duck, options: ShopOptions, csv?: CsvLines): Promise<{ files: FileFact[]; rows: FeedRow[] }> {
   const files: FileFact[] = [];
   const rows: FeedRow[] = [];
   if (!options.catalog) return { files, rows };
   for (const file of await expandInput(duck, options.catalog, 'catalog')) {
     const f = await inspect(duck, file);
     const r = await readCatalogFile(duck, f, options.catalogFormat);
+    if (isPlainCsv(f)) csv?.add(path.basename(file), file);
     files.push({ file: path.basename(file), format: r.format, kind: f.peek.kind + (f.peek.gzip ? ' (gzip)' : '') });
     rows.push(...r.rows);
   }
   return { files, rows };
 }
+
+/** A CSV or TSV file not gzipped: its rows' lines can be counted (see csv-lines.ts). */
+const isPlainCsv = (f: Inspected) => (f.peek.kind === 'csv' || f.peek.kind === 'tsv') && !f.peek.gzip;
 
 /** GA4 exports hold every event (page_view, session_start, …): skipping those is normal. */
 const NOT_ECOMMERCE = 'not an e-commerce event Hearth learns from';

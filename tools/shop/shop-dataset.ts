@@ -32,9 +32,9 @@ export async function readShopData(options: ShopOptions, stages: Stages): Promis
   const duck = await openDuck();
   try {
     const problems = new Problems(options.strict);
-    const eventFiles = await stages.run('read events', () => loadEvents(duck, options));
+    const eventFiles = await stages.run('read events', () => loadEvents(duck, options, problems.csv));
     const events = await countEvents(duck, problems);
-    const catalog = await stages.run('read catalogue', () => loadCatalog(duck, options));
+    const catalog = await stages.run('read catalogue', () => loadCatalog(duck, options, problems.csv));
     return await stages.run('build sequences', () => build(duck, options, problems, eventFiles, events, catalog));
   } finally {
     duck.close();

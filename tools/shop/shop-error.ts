@@ -8,14 +8,17 @@ export class ShopDataError extends Error {
 
 export interface Where {
   file: string;
+  /** Data row, 1-based after any header (DuckDB's row_number over the file). */
   row?: number;
+  /** The line the row starts on, when known (CSV: quoted fields may span lines). */
   line?: number;
   column?: string;
 }
 
 export function at(where: Where): string {
   const parts = [where.file];
-  if (where.line !== undefined) parts.push(`line ${where.line}`);
+  if (where.line !== undefined && where.row !== undefined) parts.push(`line ${where.line} (row ${where.row})`);
+  else if (where.line !== undefined) parts.push(`line ${where.line}`);
   else if (where.row !== undefined) parts.push(`row ${where.row}`);
   if (where.column !== undefined) parts.push(`column '${where.column}'`);
   return parts.join(', ');

@@ -6,6 +6,7 @@
 --   {{action}}  Hearth's event type for this table, e.g. 'view' (the table name is the event)
 -- The shopper is user_id where set, else anonymous_id; Segment has no sessions, so the visit is
 -- the UTC day. List and order tables carry `products` as JSON text; the others one product's columns.
+-- A category "A > B > C" (the path Segment's ecommerce spec and most shops send) is three categories.
 INSERT INTO shop_events
 WITH src AS (
   SELECT row_number() OVER () AS src_row, * FROM {{source}}
@@ -38,7 +39,8 @@ UNION ALL
 SELECT {{file}}, src_row, shopper, at_ms, 'd' || CAST(at_ms // 86400000 AS VARCHAR), {{action}},
   coalesce(nullif(trim(p->>'product_id'), ''), nullif(trim(p->>'sku'), ''), nullif(trim(p->>'id'), '')),
   p->>'name', p->>'brand', p->>'variant',
-  CASE WHEN nullif(trim(p->>'category'), '') IS NOT NULL THEN [p->>'category'] END,
+  CASE WHEN nullif(trim(p->>'category'), '') IS NOT NULL THEN
+    list_filter(list_transform(string_split(p->>'category', '>'), c -> trim(c)), c -> c <> '') END,
   p->>'price', order_id,
   CASE WHEN coalesce(nullif(trim(p->>'product_id'), ''), nullif(trim(p->>'sku'), ''), nullif(trim(p->>'id'), '')) IS NULL
     THEN 'product without product_id or sku' END
