@@ -5,7 +5,7 @@ import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 
 /**
  * The DevTools protocol of a dedicated worker, through a browser-level session attached to its
- * target (non-flattened: Playwright opens sessions on pages, not workers), as worker-heap.ts does.
+ * target (non-flattened: Playwright opens sessions on pages, not workers); the memory bench uses it too.
  */
 export async function attachWorker(browser: Browser, urlPart: string) {
   const cdp: CDPSession = await browser.newBrowserCDPSession();
