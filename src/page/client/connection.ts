@@ -34,6 +34,8 @@ interface Live {
   /** Rejects when the worker dies; never resolves. */
   dead: Promise<never>;
   kill(reason: string): void;
+  /** Ends the worker for `close()`: calls in flight reject as closed, and a later kill does nothing. */
+  stop(): void;
   pinging: boolean;
   initialised: boolean;
   /**
@@ -94,6 +96,16 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
       return undefined;
     }
     let killed = false;
+    // Once only: a ping's timer or a worker error may still fire after a close, and a released
+    // comlink proxy throws when released again.
+    const end = (reason: Error) => {
+      if (killed) return;
+      killed = true;
+      if (live === l) live = undefined;
+      l.api[releaseProxy]();
+      worker.terminate();
+      die(reason);
+    };
     const l: Live = {
       worker,
       api: wrap<WorkerApi>(worker),
@@ -104,14 +116,11 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
       backendUp: false,
       kill(reason) {
         if (killed) return;
-        killed = true;
-        if (live === l) live = undefined;
         debug('worker died:', reason);
         noteDeath();
-        l.api[releaseProxy]();
-        worker.terminate();
-        die(workerError(`Hearth worker failed: ${reason}`));
+        end(workerError(`Hearth worker failed: ${reason}`));
       },
+      stop: () => end(hearthError(HEARTH_ERRORS.closed, 'Hearth is closed')),
     };
     worker.addEventListener('error', (e) => {
       e.preventDefault(); // keep the shop's console and error trackers free of our failures
@@ -161,12 +170,8 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
     },
     close() {
       closed = true;
-      const l = live;
+      live?.stop();
       live = undefined;
-      if (l) {
-        l.api[releaseProxy]();
-        l.worker.terminate();
-      }
     },
   };
 }
