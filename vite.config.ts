@@ -38,12 +38,12 @@ function demoStatic(): Plugin {
 }
 
 // The demo shop imports the *built* SDK by its package name, exactly as a shop's app would:
-// `npm run demo` builds dist/ first, and `hearth` resolves to dist/index.js here.
+// `npm run demo` builds dist/ first, and `hearth-sdk` resolves to dist/index.js here.
 export default defineConfig({
   root: resolve(root, 'demo'),
   publicDir: resolve(root, 'public'),
   plugins: [demoStatic()],
-  resolve: { alias: { hearth: resolve(sdkDist, 'index.js') } },
+  resolve: { alias: { 'hearth-sdk': resolve(sdkDist, 'index.js') } },
   server: { host: '127.0.0.1', port: 5173, fs: { allow: [root] } },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { outDir: resolve(root, 'demo/dist'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },

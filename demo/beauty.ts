@@ -1,4 +1,4 @@
-import type { Item } from 'hearth';
+import type { Item } from 'hearth-sdk';
 import { seeded } from './catalogue.js';
 
 /** The slice of real Amazon Beauty shoppers made by scripts/demo-data.mjs (absent → a message). */

@@ -1,4 +1,4 @@
-import type { Item } from 'hearth';
+import type { Item } from 'hearth-sdk';
 
 /**
  * A generated catalogue: about 320 products in eight departments of a general store, with names,

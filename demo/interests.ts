@@ -1,4 +1,4 @@
-import type { ConsentState, HearthExport, InterestProfile, WeightedInterest } from 'hearth';
+import type { ConsentState, HearthExport, InterestProfile, WeightedInterest } from 'hearth-sdk';
 import { lineChart, pairedBars, PALETTE } from './chart.js';
 import { h } from './dom.js';
 import { ago, emit, hearth, on } from './state.js';

@@ -1,4 +1,4 @@
-import type { RankResult, Reason } from 'hearth';
+import type { RankResult, Reason } from 'hearth-sdk';
 import { BY_ID, DEPARTMENT_NAMES, departmentList, featuredList, type Department, type Product } from './catalogue.js';
 import { productArt } from './art.js';
 import { h, fmtPrice } from './dom.js';

@@ -1,4 +1,4 @@
-import { createHearth, type Hearth } from 'hearth';
+import { createHearth, type Hearth } from 'hearth-sdk';
 import { departmentList, featuredList, seeded, type Product } from './catalogue.js';
 import { beautyItem, loadBeauty } from './beauty.js';
 import { lineChart, PALETTE } from './chart.js';

@@ -1,4 +1,4 @@
-import { createHearth, type RerankOptions } from 'hearth';
+import { createHearth, type RerankOptions } from 'hearth-sdk';
 
 /**
  * The demo's one Hearth instance, created exactly as a shop's app would with the npm package: the

@@ -1,6 +1,6 @@
 // Builds what ships, into dist/:
 //   index.js, engine.js      ESM for bundlers and <script type="module"> (page side: no tfjs)
-//   react.js                 hearth/react hooks (imports react and ./index.js)
+//   react.js                 hearth-sdk/react hooks (imports react and ./index.js)
 //   hearth.worker.js         the worker core, a classic script without tfjs (answers ranks with the JS reference)
 //   hearth.tf.js             tfjs-core + wasm backend + backend choice, imported by the worker after its first answers
 //   hearth.{cpu,webgl,webgpu}.js  the other tfjs backends, imported only when tried (sharing hearth.tf.js' tfjs-core)
@@ -32,7 +32,7 @@ await build({
   },
 });
 
-// 1b. hearth/react: the hooks, with react (an optional peer) and the main entry left as imports,
+// 1b. hearth-sdk/react: the hooks, with react (an optional peer) and the main entry left as imports,
 //     so an app that uses both gets one copy of the client.
 await build({
   ...common,

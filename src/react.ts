@@ -1,5 +1,5 @@
 /**
- * `hearth/react`: a provider and hooks for React apps. React is an optional peer dependency:
+ * `hearth-sdk/react`: a provider and hooks for React apps. React is an optional peer dependency:
  * it is imported from the app's own copy, never bundled here.
  */
 export { HearthProvider, useHearth, type HearthProviderProps } from './page/react/context.js';

@@ -5,22 +5,23 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const hearthRoot = resolve(here, '../..');
-const hearthPkg = JSON.parse(readFileSync(resolve(hearthRoot, 'package.json'), 'utf8')) as { exports: Record<string, { import?: string } | string> };
+const hearthPkg = JSON.parse(readFileSync(resolve(hearthRoot, 'package.json'), 'utf8')) as { name: string; exports: Record<string, { import?: string } | string> };
+const PKG = hearthPkg.name;
 
 /**
- * `import … from 'hearth'` and `'hearth/react'` resolve through the package's own `exports`,
- * exactly as from node_modules after `npm install hearth` (here the package is the repo
- * root, as `"hearth": "file:../.."` in package.json says), without needing that install.
+ * `import … from 'hearth-sdk'` and `'hearth-sdk/react'` resolve through the package's own `exports`,
+ * exactly as from node_modules after `npm install hearth-sdk` (here the package is the repo
+ * root, as `"hearth-sdk": "file:../.."` in package.json says), without needing that install.
  */
 function hearthByName(): Plugin {
   return {
     name: 'hearth-by-name',
     enforce: 'pre',
     resolveId(id) {
-      if (id !== 'hearth' && !id.startsWith('hearth/')) return null;
-      const entry = hearthPkg.exports[id === 'hearth' ? '.' : `./${id.slice('hearth/'.length)}`];
+      if (id !== PKG && !id.startsWith(`${PKG}/`)) return null;
+      const entry = hearthPkg.exports[id === PKG ? '.' : `./${id.slice(PKG.length + 1)}`];
       const file = typeof entry === 'string' ? entry : entry?.import;
-      if (!file) throw new Error(`hearth does not export ${id}`);
+      if (!file) throw new Error(`${PKG} does not export ${id}`);
       return resolve(hearthRoot, file);
     },
   };

@@ -6,12 +6,12 @@ import { historyUntil } from './shop-support.js';
 const ids = Array.from({ length: 12 }, (_, i) => `p${i}`);
 const isTent = (id: string) => Number(id.slice(1)) % 4 === 2;
 
-// The example app, built with vite as its README says: it imports `hearth` and `hearth/react` by name.
+// The example app, built with vite as its README says: it imports `hearth-sdk` and `hearth-sdk/react` by name.
 test.beforeAll(async () => {
   await build({ configFile: resolve(repoRoot, 'examples/spa/vite.config.ts'), logLevel: 'error' });
 });
 
-test('React example (hearth/react): original order first, then the personalised order once, no flicker', async ({ page, pageErrors, server }) => {
+test('React example (hearth-sdk/react): original order first, then the personalised order once, no flicker', async ({ page, pageErrors, server }) => {
   const from = server.requests.length;
   const app = `${server.origin}/examples/spa/dist/index.html`;
   const renders = () => page.evaluate(() => window.renders ?? []);

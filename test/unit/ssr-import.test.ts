@@ -33,7 +33,7 @@ afterAll(() => {
 });
 
 describe('SSR: importing Hearth on a server touches no browser global', () => {
-  it('src entries (hearth, hearth/react) import cleanly', async () => {
+  it('src entries (hearth-sdk, hearth-sdk/react) import cleanly', async () => {
     await import('../../src/index.js');
     await import('../../src/react.js');
     expect([...touched]).toEqual([]);
@@ -67,7 +67,7 @@ describe('SSR: importing Hearth on a server touches no browser global', () => {
     await hearth.close();
   });
 
-  it('server rendering with hearth/react gives the original order', async () => {
+  it('server rendering with hearth-sdk/react gives the original order', async () => {
     const { HearthProvider, useReranked } = await import('../../src/react.js');
     const items = [{ id: 'p2' }, { id: 'p0' }, { id: 'p1' }];
     function List() {

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { HearthProvider } from 'hearth/react';
+import { HearthProvider } from 'hearth-sdk/react';
 import { ProductGrid } from './product-grid.js';
 import { products } from './products.js';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useReranked, useTrack } from 'hearth/react';
+import { useReranked, useTrack } from 'hearth-sdk/react';
 import type { Product } from './products.js';
 
 declare global {

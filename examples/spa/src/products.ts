@@ -1,4 +1,4 @@
-import type { Item } from 'hearth';
+import type { Item } from 'hearth-sdk';
 
 export interface Product extends Item {
   id: string;

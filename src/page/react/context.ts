@@ -4,7 +4,7 @@ import type { Hearth, HearthOptions } from '../../index.js';
 
 const HearthContext = createContext<Hearth | null>(null);
 
-/** Made on first use, never at import: importing `hearth/react` on a server touches nothing. */
+/** Made on first use, never at import: importing `hearth-sdk/react` on a server touches nothing. */
 let shared: Hearth | undefined;
 
 export interface HearthProviderProps {
