@@ -43,9 +43,12 @@ const STEPS: Array<[string, string, string]> = [
 
 /** [label, from step, to step]. */
 const SPANS: Array<[string, string, string]> = [
+  ['span: worker created → script evaluated', 'worker created (new Worker)', 'worker: script fetched + evaluated'],
   ['span: init handled → IndexedDB open', 'worker: init message handled', 'worker: IndexedDB open'],
   ['span: rank handler → scorer done', 'worker: rank handler starts', 'worker: scorer done (JS bridge)'],
   ['span: init handled → first rerank assembled', 'worker: init message handled', 'page: first personalised rerank assembled'],
+  // The page's own script starts when the host page lets it: Hearth's share is from there on.
+  ['span: page script runs → first rerank assembled', 'page: module script runs (dist/index.js loaded)', 'page: first personalised rerank assembled'],
 ];
 
 async function visit(page: Page, origin: string, mode: 'first' | 'return'): Promise<Record<string, number>> {

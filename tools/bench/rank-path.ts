@@ -40,8 +40,12 @@ async function start(page: Page, dbName: string): Promise<string> {
   return got;
 }
 
-/** `iters` reranks of the first `n` products after 3 unrecorded ones; the stamps of both sides, and the outer round trips. */
-async function ranks(page: Page, n: number): Promise<{ page: Stamps[]; worker: Stamps[]; outer: number[] }> {
+/**
+ * `iters` reranks of the first `n` products after 3 unrecorded ones; the stamps of both sides, the
+ * outer round trips, and after each rank an empty comlink round trip (`ping`) to a second, bare
+ * copy of hearth.worker.js: what the two thread hops cost on this machine in the same run.
+ */
+async function ranks(page: Page, n: number): Promise<{ page: Stamps[]; worker: Stamps[]; outer: number[]; empty: number[] }> {
   const worker = page.workers().find((x) => x.url().includes('hearth.worker'))!;
   const clear = () => ((globalThis as { HEARTH_TIMINGS?: unknown[] }).HEARTH_TIMINGS!.length = 0);
   await page.evaluate(async (n) => {
@@ -55,19 +59,27 @@ async function ranks(page: Page, n: number): Promise<{ page: Stamps[]; worker: S
     async ({ n, iters }) => {
       const w = window as unknown as BenchWindow;
       const items = w.products!.slice(0, n);
+      const bare = new Worker('/dist/hearth.worker.js');
+      const api = w.Comlink.wrap<{ ping(): Promise<boolean> }>(bare);
+      for (let i = 0; i < 3; i++) await api.ping();
       const out: number[] = [];
+      const empty: number[] = [];
       for (let i = 0; i < iters; i++) {
         const t0 = performance.now();
         await w.hearth!.rank(items, { timeoutMs: 60_000 });
-        out.push(performance.now() - t0);
+        const t1 = performance.now();
+        await api.ping();
+        empty.push(performance.now() - t1);
+        out.push(t1 - t0);
       }
-      return out;
+      bare.terminate();
+      return { out, empty };
     },
     { n, iters },
   );
   const pageStamps = await page.evaluate(() => (globalThis as { HEARTH_TIMINGS?: Stamps[] }).HEARTH_TIMINGS!.splice(0));
   const workerStamps = await worker.evaluate(() => (globalThis as { HEARTH_TIMINGS?: Stamps[] }).HEARTH_TIMINGS!.splice(0));
-  return { page: pageStamps, worker: workerStamps, outer: samples };
+  return { page: pageStamps, worker: workerStamps, outer: samples.out, empty: samples.empty };
 }
 
 async function main() {
@@ -90,7 +102,7 @@ async function main() {
       const r = await ranks(page, n);
       const stages = stageSamples(r.page, r.worker);
       const backends = [...new Set(r.worker.map((s) => s.backend))].join(',');
-      console.log(`\n${n} candidates × ${h} events, auto (${got}; scored by ${backends}), ${r.outer.length} ranks; outer round trip p50 ${ms(summarise(r.outer).p50)} p99 ${ms(summarise(r.outer).p99)} ms`);
+      console.log(`\n${n} candidates × ${h} events, auto (${got}; scored by ${backends}), ${r.outer.length} ranks; outer round trip p50 ${ms(summarise(r.outer).p50)} p99 ${ms(summarise(r.outer).p99)} ms; empty comlink round trip (ping, bare worker) p50 ${ms(summarise(r.empty).p50)} p99 ${ms(summarise(r.empty).p99)} ms`);
       console.log('| stage | p50 | mean | p99 |\n|---|---:|---:|---:|');
       for (const s of stages) {
         const q = summarise(s.samples);
