@@ -56,7 +56,8 @@ test.describe('anti-flicker: a marked grid is hidden until Hearth has placed it'
 
   test('data-debug turns debug mode on in the page and in the worker', async ({ page, open }) => {
     await open('shop-antiflicker.html#debug=true&css-cap=60000');
-    await expect.poll(async () => (await state(page)).shown, { timeout: 20_000 }).toBe(true);
+    await page.waitForFunction(() => (window as unknown as { Hearth?: { loaded?: boolean } }).Hearth?.loaded === true);
+    await page.evaluate(() => (window as unknown as { Hearth: { ready(): Promise<unknown> } }).Hearth.ready());
     expect(await page.evaluate(() => (window as unknown as { HEARTH_DEBUG?: boolean }).HEARTH_DEBUG)).toBe(true);
     await expect.poll(() => Promise.all(page.workers().map((w) => w.evaluate(() => (globalThis as { HEARTH_DEBUG?: boolean }).HEARTH_DEBUG))), { timeout: 20_000 }).toContain(true);
   });
