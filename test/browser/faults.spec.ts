@@ -49,11 +49,19 @@ test('debug mode: each fallback of rank prints one line naming its cause', async
     await crashing.close();
     await crashing.rank(items);
     await silent.rank([{ id: 'ok' }, { title: 'no id' } as unknown as Catalogue[number]]).catch(() => undefined);
+    // A working worker with nothing to rank by: the line says so, and why.
+    for (const consent of ['granted', 'denied'] as const) {
+      const fresh = window.H.createHearth({ dbName: `debug-${consent}`, consent, timeoutMs: 30_000 });
+      await fresh.rank(items);
+      await fresh.close();
+    }
   }, items);
   expect(lines).toEqual([
     expect.stringMatching(/^\[hearth\] rank fell back to the shop's order: no answer within 300 ms \(timeoutMs\); the worker was started \d+ ms ago and was still starting \(waiting for: its script to load, IndexedDB to open\)/),
     expect.stringMatching(/^\[hearth\] rank fell back to the shop's order: the worker failed: /),
     "[hearth] rank fell back to the shop's order: Hearth is closed (close() was called)",
     expect.stringMatching(/^\[hearth\] rank rejected its input: .*items\[1\]\.id/),
+    "[hearth] rank kept the shop's order: no history for this shopper yet (nothing tracked, or all of it forgotten)",
+    "[hearth] rank kept the shop's order: consent is denied, so nothing is recorded and there is no history to rank by",
   ]);
 });
