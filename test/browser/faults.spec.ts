@@ -44,7 +44,7 @@ test('debug mode: each fallback of rank prints one line naming its cause', async
     const silent = window.H.createHearth({ workerUrl: '/test/browser/pages/silent-worker.js', timeoutMs: 300 });
     await silent.rank(items);
     await silent.close();
-    const crashing = window.H.createHearth({ workerUrl: '/test/browser/pages/crashing-worker.js', timeoutMs: 5_000 });
+    const crashing = window.H.createHearth({ workerUrl: '/test/browser/pages/crashing-worker.js', timeoutMs: 30_000 });
     await crashing.rank(items);
     await crashing.close();
     await crashing.rank(items);
