@@ -41,6 +41,7 @@ test.describe('anti-flicker: a marked grid is hidden until Hearth has placed it'
     expect(s.visibility).toBe('visible');
     expect(s.seen).toEqual([{ reordered: false, fallback: true, visibility: 'hidden', shown: false }]);
     expect(s.order).toEqual(shopOrder);
+    expect(lines).toContainEqual(expect.stringMatching(/^\[hearth\] anti-flicker grid: its cap of 500 ms after page start leaves the rank \d+ ms/));
     expect(lines).toContainEqual(expect.stringMatching(/\[hearth\] rank fell back to the shop's order: no answer within \d+ ms \(timeoutMs\); the worker was started \d+ ms ago and was still starting/));
     expect(pageErrors).toEqual([]);
   });

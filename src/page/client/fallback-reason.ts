@@ -20,7 +20,7 @@ export function timeoutReason(timeoutMs: number, status: ConnectionStatus, model
         : status.phase === 'up'
           ? `the worker (started${age}) did not answer this rank in time; it is being pinged and is restarted if it does not answer`
           : `no worker was running (${status.phase}${status.failures ? `, ${status.failures} failed start(s)` : ''})`;
-  return `${FELL_BACK} no answer within ${timeoutMs} ms (timeoutMs); ${waiting}`;
+  return `${FELL_BACK} no answer within ${Math.round(timeoutMs)} ms (timeoutMs); ${waiting}`;
 }
 
 /** Why a rank call to the worker failed. */

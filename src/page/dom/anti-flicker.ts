@@ -34,7 +34,10 @@ export function capOf(el: Element): number {
  */
 export function withAntiFlicker<T>(el: Element, rerankTimeoutMs: number, rerank: (budgetMs: number) => Promise<T>): Promise<T> {
   if (!el.hasAttribute(ANTI_FLICKER_ATTRIBUTE)) return rerank(rerankTimeoutMs);
-  const left = Math.max(0, capOf(el) - performance.now());
+  const cap = capOf(el);
+  const left = Math.max(0, Math.floor(cap - performance.now()));
+  // A rank timeout below then reads "no answer within <left> ms": this line says where that budget came from.
+  if (left < rerankTimeoutMs) debug(`anti-flicker grid: its cap of ${cap} ms after page start leaves the rank ${left} ms; past it the grid shows in the shop's order`);
   const show = () => {
     try {
       el.setAttribute(SHOWN_ATTRIBUTE, '');
