@@ -26,6 +26,12 @@ function startTimings(config: InitConfig, evaluatedAt: number | undefined): Stam
   return t;
 }
 
+/** The worker has its own global scope: the page's HEARTH_DEBUG arrives through init. */
+function enableDebug(): void {
+  (globalThis as { HEARTH_DEBUG?: boolean }).HEARTH_DEBUG = true;
+  debug('debug mode on in the worker');
+}
+
 async function chooseModel(config: InitConfig, store: EventStore, onUpdate: (m: InterestModel) => void): Promise<InterestModel> {
   if (!config.modelUrl) return createDefaultModel();
   try {
@@ -62,6 +68,7 @@ export function createWorkerApi(evaluatedAt?: number): WorkerApi {
     },
     init(config) {
       started ??= (async () => {
+        if (config.debug) enableDebug();
         const t = startTimings(config, evaluatedAt);
         consent = config.consent ?? 'granted';
         dbName = config.dbName;

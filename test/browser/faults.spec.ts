@@ -32,3 +32,36 @@ for (const [name, url] of [
     expect(r.track).toBe('resolved');
   });
 }
+
+test('debug mode: each fallback of rank prints one line naming its cause', async ({ page, open }) => {
+  const lines: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'debug' && m.text().startsWith('[hearth] rank')) lines.push(m.text());
+  });
+  await open('esm.html');
+  await page.evaluate(async (items: Catalogue) => {
+    (window as unknown as { HEARTH_DEBUG: boolean }).HEARTH_DEBUG = true;
+    const silent = window.H.createHearth({ workerUrl: '/test/browser/pages/silent-worker.js', timeoutMs: 300 });
+    await silent.rank(items);
+    await silent.close();
+    const crashing = window.H.createHearth({ workerUrl: '/test/browser/pages/crashing-worker.js', timeoutMs: 30_000 });
+    await crashing.rank(items);
+    await crashing.close();
+    await crashing.rank(items);
+    await silent.rank([{ id: 'ok' }, { title: 'no id' } as unknown as Catalogue[number]]).catch(() => undefined);
+    // A working worker with nothing to rank by: the line says so, and why.
+    for (const consent of ['granted', 'denied'] as const) {
+      const fresh = window.H.createHearth({ dbName: `debug-${consent}`, consent, timeoutMs: 30_000 });
+      await fresh.rank(items);
+      await fresh.close();
+    }
+  }, items);
+  expect(lines).toEqual([
+    expect.stringMatching(/^\[hearth\] rank fell back to the shop's order: no answer within 300 ms \(timeoutMs\); the worker was started \d+ ms ago and was still starting \(waiting for: its script to load, IndexedDB to open\)/),
+    expect.stringMatching(/^\[hearth\] rank fell back to the shop's order: the worker failed: /),
+    "[hearth] rank fell back to the shop's order: Hearth is closed (close() was called)",
+    expect.stringMatching(/^\[hearth\] rank rejected its input: .*items\[1\]\.id/),
+    "[hearth] rank kept the shop's order: no history for this shopper yet (nothing tracked, or all of it forgotten)",
+    "[hearth] rank kept the shop's order: consent is denied, so nothing is recorded and there is no history to rank by",
+  ]);
+});

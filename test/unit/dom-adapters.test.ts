@@ -119,12 +119,13 @@ describe('script-tag options', () => {
   const script = (dataset: Record<string, string>) => ({ dataset }) as unknown as HTMLScriptElement;
 
   it('reads data- attributes, and the snippet options win', () => {
-    const o = readScriptOptions(script({ dbName: 'shop', backend: 'wasm', timeoutMs: '80', track: 'datalayer, jsonld', rerank: 'false', rerankTimeoutMs: '500' }), { dbName: 'snippet' });
-    expect(o).toEqual({ hearth: { dbName: 'snippet', backend: 'wasm', timeoutMs: 80 }, track: ['datalayer', 'jsonld'], rerank: false, rerankTimeoutMs: 500 });
+    const o = readScriptOptions(script({ dbName: 'shop', backend: 'wasm', timeoutMs: '80', track: 'datalayer, jsonld', rerank: 'false', rerankTimeoutMs: '500', debug: '' }), { dbName: 'snippet' });
+    expect(o).toEqual({ hearth: { dbName: 'snippet', backend: 'wasm', timeoutMs: 80 }, track: ['datalayer', 'jsonld'], rerank: false, rerankTimeoutMs: 500, debug: true });
   });
 
   it('defaults to every source and reranking; "off" turns tracking off; bad values fall back', () => {
-    expect(readScriptOptions(null, undefined)).toEqual({ hearth: {}, track: ['datalayer', 'segment', 'jsonld', 'dom'], rerank: true, rerankTimeoutMs: 1_000 });
+    expect(readScriptOptions(null, undefined)).toEqual({ hearth: {}, track: ['datalayer', 'segment', 'jsonld', 'dom'], rerank: true, rerankTimeoutMs: 1_000, debug: false });
+    expect(readScriptOptions(script({ debug: 'false' }), undefined).debug).toBe(false);
     expect(readScriptOptions(script({ track: 'off' }), undefined).track).toEqual([]);
     expect(readScriptOptions(script({ track: 'dom,nonsense' }), 'not an object').track).toEqual(['dom']);
     expect(readScriptOptions(script({ rerankTimeoutMs: '-5' }), undefined).rerankTimeoutMs).toBe(1_000);

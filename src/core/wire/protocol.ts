@@ -38,6 +38,8 @@ export interface InitConfig {
   consent?: ConsentState;
   /** Debug: the page records stage timings (`core/timings.ts`), so the worker records its own from init on. */
   timings?: boolean;
+  /** The page runs with `HEARTH_DEBUG`: the worker logs its own decisions too (`core/log.ts`). */
+  debug?: boolean;
 }
 
 export interface WorkerReady {

@@ -24,7 +24,18 @@ export interface Connection {
   suspect(): void;
   /** True once a worker has been started (and not closed). */
   readonly started: boolean;
+  /** Where the worker's start-up stands, for debug messages (fallback-reason.ts). */
+  status(): ConnectionStatus;
   close(): void;
+}
+
+export interface ConnectionStatus {
+  /** `starting`: init not answered yet; `scoring`: init done, tfjs still loading; `up`: both done. */
+  phase: 'not started' | 'starting' | 'scoring' | 'up' | 'closed';
+  /** Milliseconds since the current worker was created. */
+  ageMs?: number;
+  /** Deaths since the last successful start. */
+  failures: number;
 }
 
 interface Live {
@@ -37,6 +48,8 @@ interface Live {
   /** Ends the worker for `close()`: calls in flight reject as closed, and a later kill does nothing. */
   stop(): void;
   pinging: boolean;
+  /** performance.now() when this worker was created. */
+  startedAt: number;
   initialised: boolean;
   /**
    * The worker's tfjs backend is up. Until then the worker may be busy for a long while in one
@@ -112,6 +125,7 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
       ready: dead,
       dead,
       pinging: false,
+      startedAt: performance.now(),
       initialised: false,
       backendUp: false,
       kill(reason) {
@@ -167,6 +181,12 @@ export function createConnection(workerUrl: URL, config: InitConfig): Connection
 
     get started() {
       return live !== undefined;
+    },
+    status() {
+      if (closed) return { phase: 'closed', failures };
+      if (!live) return { phase: 'not started', failures };
+      const phase = !live.initialised ? 'starting' : live.backendUp ? 'up' : 'scoring';
+      return { phase, ageMs: performance.now() - live.startedAt, failures };
     },
     close() {
       closed = true;

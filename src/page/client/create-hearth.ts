@@ -17,6 +17,8 @@ import type { InitConfig } from '../../core/wire/protocol.js';
 import type { ConsentState } from '../../core/types.js';
 import { announceExposure, createArms } from './experiment.js';
 import { followConsent } from './consent-from.js';
+import { failureReason, HOLDOUT_REASON, inputReason, timeoutReason, unscoredReason } from './fallback-reason.js';
+import { host } from '../../core/host.js';
 
 /** How long a track or forget may wait for the worker (start-up included) before giving up. */
 const WRITE_TIMEOUT_MS = 15_000;
@@ -53,6 +55,8 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   if (opts.modelUrl) config.modelUrl = opts.modelUrl;
   if (opts.maxEvents) config.maxEvents = opts.maxEvents;
   if (timingsOn()) config.timings = true;
+  // Debug mode set on the page before createHearth (or by the tag's data-debug) reaches the worker.
+  if (host.HEARTH_DEBUG) config.debug = true;
   const connection = createConnection(workerUrl, config);
   const lines = createLineCache();
   const tracks = createTrackBatcher((events) =>
@@ -75,10 +79,10 @@ export function createHearth(options: HearthOptions = {}): Hearth {
   async function rank<T extends Item>(items: T[], options?: Parameters<Hearth['rank']>[1]): Promise<RankResult<T>> {
     const startedAt = performance.now();
     const t = startStamps('page rank');
-    const wire = candidateItems(items);
-    const { limit, timeoutMs = opts.timeoutMs, listId: _listId, ...knobs } = validateRerankOptions(options);
+    const { wire, limit, timeoutMs = opts.timeoutMs, knobs } = validateRank(items, options);
     const assignment = arms?.get();
     if (assignment) announceExposure(assignment);
+    if (assignment?.arm === 'holdout') debug(HOLDOUT_REASON);
     // The holdout arm: the shop's order and rules, scored by nothing (events are still recorded).
     const sent = assignment?.arm === 'holdout' ? { shopOrder: true, ...(knobs.rules ? { rules: knobs.rules } : {}) } : knobs;
     const withArm = (r: RankResult<T>): RankResult<T> => (assignment ? { ...r, arm: assignment.arm } : r);
@@ -87,6 +91,7 @@ export function createHearth(options: HearthOptions = {}): Hearth {
     stamp(t, 'validated');
     const head = lines.encode(items, wire.length > LIMITS.maxCandidates ? wire.slice(0, LIMITS.maxCandidates) : wire);
     stamp(t, 'encoded');
+    let timedOut = false;
     const work = connection
       .call((api) => {
         stamp(t, 'call');
@@ -98,16 +103,31 @@ export function createHearth(options: HearthOptions = {}): Hearth {
         stamp(t, 'received');
         const out = withArm(rankedResult(items, r, limit, startedAt, wire, knobs.rules));
         stamp(t, 'assembled');
+        if (!timedOut && r.backend === 'none' && assignment?.arm !== 'holdout') debug(unscoredReason(config.consent));
         return out;
       })
       .catch((err: unknown) => {
-        debug('rank fell back to the original order', err);
+        if (!timedOut) debug(failureReason(err));
         return fallback();
       });
     return withTimeout(work, timeoutMs, () => {
+      timedOut = true;
+      debug(timeoutReason(timeoutMs, connection.status(), opts.modelUrl));
       connection.suspect(); // a silent worker sends no event: probe it so the next call can restart it
       return fallback();
     });
+  }
+
+  /** Validates a rank call; invalid input rejects, with a debug line saying what was wrong. */
+  function validateRank(items: Item[], options: Parameters<Hearth['rank']>[1]) {
+    try {
+      const wire = candidateItems(items);
+      const { limit, timeoutMs, listId: _listId, ...knobs } = validateRerankOptions(options);
+      return { wire, limit, timeoutMs, knobs };
+    } catch (err) {
+      debug(inputReason(err));
+      throw err;
+    }
   }
 
   hearth = {

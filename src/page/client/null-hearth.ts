@@ -5,6 +5,7 @@ import { validateConsent } from './options.js';
 import { toExport } from './export.js';
 import type { InterestProfile } from '../../core/types.js';
 import { HEARTH_ERRORS, hearthError } from '../../core/errors.js';
+import { debug } from '../../core/log.js';
 
 const emptyProfile = (): InterestProfile => {
   const none = { categories: [], brands: [], priceBands: [] };
@@ -27,6 +28,7 @@ export function createNullHearth(reason: string): Hearth {
     rank: async (items, options) => {
       const wire = candidateItems(items);
       const { limit, rules } = validateRerankOptions(options);
+      debug(`rank fell back to the shop's order: Hearth is unavailable here (${reason})`);
       return fallbackResult(items, limit, performance.now(), wire, rules);
     },
     rerank: async (items, options) => (await hearth.rank(items, options)).items,

@@ -13,6 +13,7 @@ import { watchSegment } from './segment.js';
 import { readPageProduct } from './json-ld.js';
 import { trackCards } from './card-tracking.js';
 import { RERANK_SELECTOR, rerankElement } from './rerank-element.js';
+import { showAll, withAntiFlicker } from './anti-flicker.js';
 
 const BOOTED = Symbol.for('hearth.booted');
 
@@ -31,6 +32,8 @@ export function boot(win: Window, script: HTMLScriptElement | null): void {
   if (existing && !Array.isArray(existing) && existing.loaded) return; // an older copy, before the marker
   const queue = Array.isArray(existing) ? existing : [];
   const options = readScriptOptions(script, Array.isArray(existing) ? (existing as unknown as { options?: unknown }).options : undefined);
+  // Before createHearth, so the worker it starts is told too.
+  if (options.debug) (win as unknown as { HEARTH_DEBUG?: boolean }).HEARTH_DEBUG = true;
 
   let hearth: Hearth;
   try {
@@ -78,7 +81,9 @@ export function boot(win: Window, script: HTMLScriptElement | null): void {
 
   whenDomReady(doc, () => {
     const reranks: Promise<unknown>[] = [];
-    if (options.rerank) step('rerank', () => containers().forEach((el) => reranks.push(rerankElement(hearth, el, options.rerankTimeoutMs))));
+    if (options.rerank) step('rerank', () => containers().forEach((el) => reranks.push(withAntiFlicker(el, options.rerankTimeoutMs, (ms) => rerankElement(hearth, el, ms)))));
+    // Grids Hearth will not place are shown at once (the CSS cap would show them later anyway).
+    if (!options.rerank) step('anti-flicker', () => showAll(doc));
     void Promise.allSettled(reranks).then(firstRerankDone);
     if (sources.has('jsonld'))
       step('JSON-LD', () => {

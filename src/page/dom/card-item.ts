@@ -1,6 +1,7 @@
 import type { Item } from '../../core/types.js';
 import { debug } from '../../core/log.js';
 import { isRecord, toItem } from './item-fields.js';
+import { pageDecimalMark } from './price-text.js';
 
 /** Product cards: `data-hearth-item` (JSON, or empty with `data-hearth-id` etc.). */
 export const ITEM_SELECTOR = '[data-hearth-item]';
@@ -30,7 +31,7 @@ export function readCardItem(el: Element, attribute = 'data-hearth-item'): Item 
     brand: parsed.brand ?? attr('brand'),
     categories: parsed.categories ?? parsed.category ?? attr('category'),
     price: parsed.price ?? attr('price'),
-  });
+  }, pageDecimalMark(el));
 }
 
 /** The list a card belongs to: the closest `data-hearth-list` or `data-hearth-rerank` container. */

@@ -37,38 +37,42 @@ export interface HearthGlobal {
 type QueuedCall = [method: string, args: unknown[], resolve?: (value: unknown) => void];
 
 export function createGlobalApi(hearth: Hearth, factory: (options?: HearthOptions) => Hearth, rerankTimeoutMs: number): HearthGlobal {
-  const safe = <T>(call: () => Promise<T>, fallback: () => T): Promise<T> => {
+  // One line per failure naming the call; the npm API would have rejected with this error.
+  const failed = (name: string, err: unknown) => debug(`Hearth.${name}() failed, answering the safe default (the shop's order, undefined or null): ${(err as Error | undefined)?.message ?? String(err)}`);
+  const safe = <T>(call: () => Promise<T>, fallback: () => T, name = 'call'): Promise<T> => {
     try {
       return call().catch((err: unknown) => {
-        debug('call failed', err);
+        failed(name, err);
         return fallback();
       });
     } catch (err) {
-      debug('call failed', err);
+      failed(name, err);
       return Promise.resolve(fallback());
     }
   };
   const copy = <T>(items: T[]): T[] => (Array.isArray(items) ? items.slice() : []);
   const api: HearthGlobal = {
     loaded: true,
-    ready: () => safe<ReadyInfo | null>(() => hearth.ready(), () => null),
-    track: (event) => safe(() => hearth.track(event as Parameters<Hearth['track']>[0]), () => undefined),
-    rerank: (items, options) => safe(() => hearth.rerank(items, options), () => copy(items)),
+    ready: () => safe<ReadyInfo | null>(() => hearth.ready(), () => null, 'ready'),
+    track: (event) => safe(() => hearth.track(event as Parameters<Hearth['track']>[0]), () => undefined, 'track'),
+    rerank: (items, options) => safe(() => hearth.rerank(items, options), () => copy(items), 'rerank'),
     rank: (items, options) =>
       safe(
         () => hearth.rank(items, options),
         () => ({ items: copy(items), scores: copy(items).map(() => 0), reasons: copy(items).map(() => []), fallback: true, backend: 'none' as const, ms: 0 }),
+        'rank',
       ),
-    forget: (what) => safe(() => hearth.forget(what as Parameters<Hearth['forget']>[0]), () => undefined),
-    profile: () => safe<InterestProfile | null>(() => hearth.profile(), () => null),
-    export: () => safe<HearthExport | null>(() => hearth.export(), () => null),
-    close: () => safe(() => hearth.close(), () => undefined),
-    setConsent: (state) => safe(() => hearth.setConsent(state), () => undefined),
-    experiment: () => safe<ExperimentAssignment | null>(() => hearth.experiment(), () => null),
+    forget: (what) => safe(() => hearth.forget(what as Parameters<Hearth['forget']>[0]), () => undefined, 'forget'),
+    profile: () => safe<InterestProfile | null>(() => hearth.profile(), () => null, 'profile'),
+    export: () => safe<HearthExport | null>(() => hearth.export(), () => null, 'export'),
+    close: () => safe(() => hearth.close(), () => undefined, 'close'),
+    setConsent: (state) => safe(() => hearth.setConsent(state), () => undefined, 'setConsent'),
+    experiment: () => safe<ExperimentAssignment | null>(() => hearth.experiment(), () => null, 'experiment'),
     rerankElement: (el) =>
       safe(
         () => (el && typeof el.matches === 'function' ? rerankElement(hearth, el, rerankTimeoutMs) : Promise.reject(new Error('rerankElement needs an element'))),
         () => ({ reordered: false, fallback: true }),
+        'rerankElement',
       ),
     createHearth: factory,
     push: (...calls) => {

@@ -1,5 +1,6 @@
 import type { Item } from '../../core/types.js';
 import { LIMITS } from '../../core/wire/limits.js';
+import { pageDecimalMark, parsePrice, type DecimalMark } from './price-text.js';
 
 /**
  * Turns loosely typed fields read from a page (dataLayer, JSON-LD, data attributes) into an
@@ -25,10 +26,12 @@ export function text(value: unknown, max: number): string | undefined {
   return s ? s.slice(0, max) : undefined;
 }
 
-/** A price from a number or a numeric string ("129.00", "€ 1299.5"); `undefined` if not one. */
-export function price(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseFloat(value.replace(/[^\d.-]/g, '')) : NaN;
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
+/**
+ * A price from a number or a price text ("129.00", "1.299,00 €", "$1,299"; rules in price-text.ts);
+ * `undefined` if not one. `decimal` settles "1,299" / "1.299": by default the page's language.
+ */
+export function price(value: unknown, decimal: DecimalMark | undefined = pageDecimalMark()): number | undefined {
+  return parsePrice(value, decimal);
 }
 
 /** Category paths come as arrays or as "Outdoor > Tents" strings. */
@@ -42,7 +45,8 @@ export function categoryList(value: unknown): string[] | undefined {
   return out.length ? out : undefined;
 }
 
-export function toItem(raw: LooseItem): Item | undefined {
+/** `decimal`: the decimal mark that settles an ambiguous price text (default: the page's language). */
+export function toItem(raw: LooseItem, decimal?: DecimalMark): Item | undefined {
   const id = text(raw.id, LIMITS.idLength);
   if (!id) return undefined;
   const item: Item = { id };
@@ -52,7 +56,7 @@ export function toItem(raw: LooseItem): Item | undefined {
   if (brand) item.brand = brand;
   const categories = categoryList(raw.categories);
   if (categories) item.categories = categories;
-  const p = price(raw.price);
+  const p = price(raw.price, decimal ?? pageDecimalMark());
   if (p !== undefined) item.price = p;
   const variant = text(raw.variant, LIMITS.attributeValueLength);
   if (variant) item.attributes = { variant };

@@ -58,7 +58,8 @@ function offerPrice(offers: unknown): number | undefined {
   for (const offer of Array.isArray(offers) ? offers : [offers]) {
     if (!isRecord(offer)) continue;
     const spec = first(offer.priceSpecification);
-    const found = price(offer.price) ?? price(offer.lowPrice) ?? (isRecord(spec) ? price(spec.price) : undefined);
+    // schema.org: prices use '.' before the decimals, so "1,299" there is 1299.
+    const found = price(offer.price, '.') ?? price(offer.lowPrice, '.') ?? (isRecord(spec) ? price(spec.price, '.') : undefined);
     if (found !== undefined) return found;
   }
   return undefined;

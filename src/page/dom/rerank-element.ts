@@ -29,7 +29,7 @@ export async function rerankElement(hearth: Hearth, container: Element, timeoutM
   try {
     result = await reorder(hearth, container, timeoutMs);
   } catch (err) {
-    debug('rerankElement left the list as it was', err);
+    debug(`list ${listName(container)} left as it was: ${(err as Error | undefined)?.message ?? String(err)}`);
   }
   try {
     const win = container.ownerDocument.defaultView;
@@ -69,7 +69,10 @@ async function reorder(hearth: Hearth, container: Element, timeoutMs: number | u
   if (ranked.fallback && !options.rules) return { reordered: false, fallback: true };
   // The shop's own code may have re-rendered the list while we waited: its version wins.
   const now = Array.from(container.children);
-  if (now.length !== before.length || now.some((el, i) => el !== before[i])) return { reordered: false, fallback: true };
+  if (now.length !== before.length || now.some((el, i) => el !== before[i])) {
+    debug(`list ${listName(container)} kept as the page re-rendered it while Hearth ranked`);
+    return { reordered: false, fallback: true };
+  }
 
   const desired = before.slice();
   const shown = new Set<Element>();
@@ -87,6 +90,11 @@ async function reorder(hearth: Hearth, container: Element, timeoutMs: number | u
   const moved = applyOrder(container, desired);
   fresh.forEach((el) => placed.add(el));
   return { reordered: moved > 0 || hidden.length > 0, fallback: ranked.fallback };
+}
+
+/** How a debug line names a list: its list id, else its element id. */
+function listName(container: Element): string {
+  return JSON.stringify(container.getAttribute('data-hearth-rerank') || container.id || container.tagName.toLowerCase());
 }
 
 /**

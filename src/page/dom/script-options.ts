@@ -14,6 +14,8 @@ export interface ScriptOptions {
   rerank: boolean;
   /** Time budget of a DOM rerank, milliseconds, worker start-up included; default 1000. */
   rerankTimeoutMs: number;
+  /** `data-debug`: the same as setting `window.HEARTH_DEBUG = true` before the tag. */
+  debug: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface ScriptOptions {
  * (`data-db-name`, `data-backend`, `data-model-url`, `data-worker-url`, `data-timeout-ms`,
  * `data-max-events`, `data-consent`, `data-respect-global-privacy-control`, `data-consent-from`,
  * `data-experiment` with `data-holdout`) plus `data-track`,
- * `data-rerank`, `data-rerank-timeout-ms`. Bad values of ours are logged and replaced by
+ * `data-rerank`, `data-rerank-timeout-ms`, `data-debug`. Bad values of ours are logged and replaced by
  * defaults; `createHearth` validates its own (and a bad one leaves Hearth recording nothing).
  */
 export function readScriptOptions(script: HTMLScriptElement | null | undefined, snippet: unknown): ScriptOptions {
@@ -44,6 +46,7 @@ export function readScriptOptions(script: HTMLScriptElement | null | undefined, 
     track: trackSources(raw.track),
     rerank: raw.rerank === undefined ? true : flag(raw.rerank),
     rerankTimeoutMs: milliseconds(raw.rerankTimeoutMs, 1_000),
+    debug: raw.debug !== undefined && flag(raw.debug),
   };
 }
 
