@@ -7,6 +7,7 @@ import { writeFixture } from '../../tools/eval/fixture.js';
 import { evaluateEngine } from '../../tools/eval/evaluate.js';
 import { createJsScorer } from '../../src/core/score/score-js.js';
 import { fit, selectionSequences } from '../../tools/train/fit.js';
+import { fitParallel } from '../../tools/train/fit-parallel.js';
 import { writeModel } from '../../tools/train/model-io.js';
 import { initState } from '../../tools/train/train-state.js';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../tools/train/train-config.js';
@@ -60,6 +61,14 @@ describe('warm start (--init)', () => {
     expect(reused).toBe(old.keys.length);
     const curve = warm.model.params.orderWeights!;
     curve.forEach((w, k) => expect(Math.exp(state.logRecency[k]!)).toBeCloseTo(w, 5));
+  });
+
+  it('the refit worker starts from the same rows: two threads give the one-thread model', async () => {
+    const warm = readWarmStart(dir);
+    const opts = { config: { ...config, epochs: 2, scheduleOffset: warm.epochs }, patience: 2, init: warm.model };
+    const one = fit(nextDay(ds), opts);
+    const two = await fitParallel(nextDay(ds), { ...opts, backend: 'js' });
+    expect(two.model.version).toBe(one.model.version);
   });
 
   it('refuses a model of other dims, naming both', () => {
