@@ -71,6 +71,12 @@ describe('warm start (--init)', () => {
     expect(two.model.version).toBe(one.model.version);
   });
 
+  it('a model that was warm-started itself passes on its whole schedule (its epochs after its own offset)', () => {
+    const again = mkdtempSync(path.join(tmpdir(), 'hearth-warm-'));
+    writeModel(again, prev.model, { bestEpoch: 2, config: { ...config, scheduleOffset: 5 } });
+    expect(readWarmStart(again).epochs).toBe(7);
+  });
+
   it('refuses a model of other dims, naming both', () => {
     expect(() => warmState(ds.items, { ...full, dims: 16 }, prev.model)).toThrow(/8 dims, this run trains 16/);
   });

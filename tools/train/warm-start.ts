@@ -9,7 +9,7 @@ import { initState, type TrainState } from './train-state.js';
 /** A previous model to start from (`--init <dir>`), and how many epochs of the schedule it ran. */
 export interface WarmStart {
   model: InterestModel;
-  /** The epochs it was trained for (model.json's training facts), so the learning rate continues its decay; 0 if unknown. */
+  /** Epochs of the learning-rate schedule behind it (model.json's training facts: its epochs after its own offset), so the rate continues its decay; 0 if unknown. */
   epochs: number;
 }
 
@@ -20,9 +20,10 @@ export const WARM_EPOCHS = 2;
 export function readWarmStart(dir: string): WarmStart {
   const model = readModel(dir);
   if (!model.table) throw new Error(`--init ${path.join(dir, 'model.json')}: no learned rows (a zero-training or catalogue-only model); expected a model written by npm run train`);
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as { training?: { bestEpoch?: unknown } };
-  const epochs = typeof manifest.training?.bestEpoch === 'number' ? manifest.training.bestEpoch : 0;
-  return { model, epochs };
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as { training?: { bestEpoch?: unknown; config?: { scheduleOffset?: unknown } } };
+  const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+  // A model that was itself warm-started ran its epochs after its own offset: the schedule goes on from both.
+  return { model, epochs: num(manifest.training?.bestEpoch) + num(manifest.training?.config?.scheduleOffset) };
 }
 
 /**
