@@ -25,7 +25,7 @@ export function numberArg(args: Record<string, string>, key: string): number | u
 /** Trainer knobs settable from the command line (all optional; defaults in DEFAULT_TRAIN_CONFIG). */
 export function trainOverrides(args: Record<string, string>): Partial<TrainConfig> {
   const out: Record<string, unknown> = {};
-  const flags: Record<string, keyof TrainConfig> = { dims: 'dims', window: 'window', negatives: 'negatives', batch: 'batch', lr: 'lr', 'lr-decay': 'lrDecay', l2: 'l2', epochs: 'epochs', seed: 'seed', 'popular-negatives': 'popularNegatives' };
+  const flags: Record<string, keyof TrainConfig> = { dims: 'dims', window: 'window', negatives: 'negatives', batch: 'batch', lr: 'lr', 'lr-decay': 'lrDecay', l2: 'l2', epochs: 'epochs', seed: 'seed', 'popular-negatives': 'popularNegatives', 'schedule-offset': 'scheduleOffset' };
   for (const [flag, key] of Object.entries(flags)) {
     const v = numberArg(args, flag);
     if (v !== undefined) out[key] = v;

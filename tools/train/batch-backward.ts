@@ -43,14 +43,20 @@ export function setLearningRate(opt: Optimiser, lr: number): void {
   opt.ctx.opt.lr = opt.tgt.opt.lr = opt.rec.lr = lr;
 }
 
-/** Phase 4: gradients of the history rows (S × d, gQ) and the negatives (N × d, gTneg) from the logits'. */
+/**
+ * Phase 4: gradients of the history rows (S × d, gQ) and the negatives (N × d, gTneg) from the
+ * logits'. The negatives' product runs as Qᵀ · GZ (d × N), so only the thin S × d and d × N
+ * blocks are transposed, never the S × N one.
+ */
 export function backward(w: BatchWork, matMul: MatMul): { gQ: Float32Array; gTneg: Float32Array } {
-  const { d, N, S, GZ, GZT } = w;
-  transposeInto(GZ, S, N, GZT);
-  const gQ = matMul(GZ.subarray(0, S * N), S, N, w.Tneg, d);
-  const gTneg = matMul(GZT.subarray(0, N * S), N, S, w.Qall.subarray(0, S * d), d);
+  const { d, N, S, GZ } = w;
+  const gz = GZ.subarray(0, S * N);
+  const gQ = matMul(gz, S, N, w.Tneg, d);
+  transposeInto(w.Qall, S, d, w.QallT);
+  const gTnegT = matMul(w.QallT.subarray(0, d * S), d, S, gz, N);
+  transposeInto(gTnegT, d, N, w.gTneg);
   for (let i = 0; i < S * d; i++) gQ[i]! += w.gQpos[i]!;
-  return { gQ, gTneg };
+  return { gQ, gTneg: w.gTneg };
 }
 
 /** Phase 5: scatters the item gradients to their feature rows and steps the touched rows (and the recency curve). */

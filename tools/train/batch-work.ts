@@ -59,9 +59,11 @@ export interface BatchWork {
   Ty: Float32Array;
   gTy: Float32Array;
   gQpos: Float32Array;
-  /** exp of each (history row, negative) logit, then its gradient (S × N), and the transpose. */
+  /** exp of each (history row, negative) logit, then its gradient (S × N). */
   GZ: Float32Array;
-  GZT: Float32Array;
+  /** Qall transposed (d × S) and the negatives' gradient (N × d), for the backward products. */
+  QallT: Float32Array;
+  gTneg: Float32Array;
   /** Per example: its history rows' items and log weights (from exOff[e], exM[e] of them) and its target. */
   exItems: Int32Array;
   exLogW: Float32Array;
@@ -101,7 +103,8 @@ export function createBatchWork(config: TrainConfig, items: number): BatchWork {
     gTy: new Float32Array(B * d),
     gQpos: new Float32Array(maxS * d),
     GZ: new Float32Array(maxS * N),
-    GZT: new Float32Array(N * maxS),
+    QallT: new Float32Array(d * maxS),
+    gTneg: new Float32Array(N * d),
     exItems: new Int32Array(B * L),
     exLogW: new Float32Array(B * L),
     exM: new Int32Array(B),

@@ -5,6 +5,7 @@ import { createTrainMatMul, type TrainBackend } from './matmul-tf.js';
 import type { RefitJob, RefitMessage, RefitSnapshot } from './refit-worker.js';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from './train-config.js';
 import { initState } from './train-state.js';
+import { throughputLine } from './step-meter.js';
 
 export type ParallelFitOptions = Omit<FitOptions, 'matMul'> & { backend?: TrainBackend };
 
@@ -23,11 +24,11 @@ export async function fitParallel(ds: Dataset, options: ParallelFitOptions = {})
   const log = options.log ?? (() => {});
   const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...options.config };
   const control = new Int32Array(new SharedArrayBuffer(8));
-  const job: RefitJob = { items: ds.items, sequences: refitSequences(ds), config, backend, control: control.buffer };
+  const job: RefitJob = { items: ds.items, sequences: refitSequences(ds, options.trainOn), config, backend, control: control.buffer, ...(options.init ? { init: options.init } : {}) };
   const worker = new Worker(new URL('./refit-worker.mjs', import.meta.url), { workerData: job });
   const refit = new Promise<RefitSnapshot>((resolve, reject) => {
     worker.on('message', (m: RefitMessage) => {
-      if (m.type === 'epoch') log(`refit epoch ${m.epoch}: loss ${m.loss.toFixed(4)} (${(m.ms / 1000).toFixed(0)} s, beside selection)`);
+      if (m.type === 'epoch') log(`refit epoch ${m.epoch}: loss ${m.loss.toFixed(4)} (${(m.ms / 1000).toFixed(0)} s, beside selection)${m.throughput ? `; ${throughputLine(m.throughput)}` : ''}`);
       else resolve(m);
     });
     worker.once('error', reject);
@@ -50,7 +51,7 @@ export async function fitParallel(ds: Dataset, options: ParallelFitOptions = {})
     final.ctx.set(snap.ctx);
     final.tgt.set(snap.tgt);
     final.logRecency.set(snap.rec);
-    return fitResult(ds, config, selection, final, started);
+    return fitResult(ds, config, selection, final, started, options.trainOn);
   } finally {
     await worker.terminate();
   }

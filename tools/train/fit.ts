@@ -8,7 +8,9 @@ import { jsMatMul, type MatMul } from './matmul.js';
 import { quickEvaluate } from './quick-evaluate.js';
 import { DEFAULT_TRAIN_CONFIG, type EvalSet, type TrainConfig } from './train-config.js';
 import { toModel, type TrainState } from './train-state.js';
+import { warmState } from './warm-start.js';
 import { train } from './trainer.js';
+import { throughputLine, type Throughput } from './step-meter.js';
 
 export interface FitOptions {
   config?: Partial<TrainConfig>;
@@ -26,6 +28,12 @@ export interface FitOptions {
   log?: (line: string) => void;
   /** Matrix product for the trainer (tfjs-wasm from the CLIs; plain JS by default). */
   matMul?: MatMul;
+  /** Bounded fit: train on these shoppers' sequences only (`bounded-fit.ts`); all still validate. */
+  trainOn?: Uint8Array;
+  /** Bounded fit: no new epoch of selection starts once it would end past this many minutes (at least one runs). */
+  budgetMinutes?: number;
+  /** Warm start: begin from a previous model's rows (`warm-start.ts`) instead of fresh ones. */
+  init?: InterestModel;
 }
 
 export interface FitResult {
@@ -34,7 +42,7 @@ export interface FitResult {
   bestEpoch: number;
   /** Validation metrics of the chosen epoch (validation item, full ranking; sampled where negatives exist). */
   valid: { hr10: number; ndcg10: number; sampledHr10?: number; sampledNdcg10?: number };
-  history: Array<{ epoch: number; loss: number; seconds: number; hr10: number; ndcg10: number }>;
+  history: Array<{ epoch: number; loss: number; seconds: number; hr10: number; ndcg10: number; throughput?: Throughput }>;
   /** The "went on to" lists' strengths tried on the validation item, and the one shipped. */
   nextItems?: NextChoice;
   ms: number;
@@ -62,10 +70,18 @@ export interface Selection {
   next?: NextChoice;
 }
 
-/** Items before the validation item: what model selection trains on. */
-export const selectionSequences = (ds: Dataset) => ds.sequences.map((s) => s.subarray(0, Math.max(0, s.length - 2)));
+/** Items before the validation item: what model selection trains on (none for shoppers a bounded fit leaves out). */
+export const selectionSequences = (ds: Dataset, trainOn?: Uint8Array) => ds.sequences.map((s, u) => s.subarray(0, trainOn && !trainOn[u] ? 0 : Math.max(0, s.length - 2)));
 /** Items before the test item: what the refit trains on (each validation item becomes a target). */
-export const refitSequences = (ds: Dataset) => ds.sequences.map((s) => s.subarray(0, Math.max(0, s.length - 1)));
+export const refitSequences = (ds: Dataset, trainOn?: Uint8Array) => ds.sequences.map((s, u) => s.subarray(0, trainOn && !trainOn[u] ? 0 : Math.max(0, s.length - 1)));
+
+/** The state a run starts from: a warm start's rows, or fresh ones (undefined: `train` draws them). */
+export function startState(ds: Dataset, config: TrainConfig, options: Pick<FitOptions, 'init' | 'log'>): TrainState | undefined {
+  if (!options.init) return undefined;
+  const { state, reused, fresh } = warmState(ds.items, config, options.init);
+  options.log?.(`warm start: ${reused} rows from the previous model, ${fresh} new rows drawn fresh`);
+  return state;
+}
 
 /**
  * Model selection: trains on items before each user's validation item and scores every epoch on
@@ -78,21 +94,29 @@ export function selectEpochs(ds: Dataset, config: TrainConfig, options: FitOptio
   const patience = options.patience ?? 1;
   const matMul = options.matMul ?? jsMatMul;
   const vset = validationSet(ds, options.validUsers ?? 2500);
+  const deadline = options.budgetMinutes !== undefined ? performance.now() + options.budgetMinutes * 60_000 : Infinity;
   let best = { epoch: 0, ndcg: -1, hr: 0, sHr: 0, sNdcg: 0 };
   let bestState: { ctx: Float32Array; tgt: Float32Array; rec: Float32Array } | undefined;
   const history: FitResult['history'] = [];
-  const state = train({ items: ds.items, sequences: selectionSequences(ds) }, config, (ep, st) => {
+  const state = train({ items: ds.items, sequences: selectionSequences(ds, options.trainOn) }, config, (ep, st) => {
+    const epochStarted = performance.now() - ep.ms;
     const v = quickEvaluate(st, ds.items.length, vset, matMul);
     const ndcg = v.full.ndcg[10]!;
-    history.push({ epoch: ep.epoch, loss: ep.loss, seconds: ep.ms / 1000, hr10: v.full.hr[10]!, ndcg10: ndcg });
+    history.push({ epoch: ep.epoch, loss: ep.loss, seconds: ep.ms / 1000, hr10: v.full.hr[10]!, ndcg10: ndcg, ...(ep.throughput ? { throughput: ep.throughput } : {}) });
     log(`epoch ${ep.epoch}: loss ${ep.loss.toFixed(4)} (${(ep.ms / 1000).toFixed(0)} s) valid full HR@10 ${v.full.hr[10]!.toFixed(4)} NDCG@10 ${ndcg.toFixed(4)} sampled HR@10 ${v.sampled?.hr[10]?.toFixed(4)} NDCG@10 ${v.sampled?.ndcg[10]?.toFixed(4)}`);
+    if (ep.throughput) log(`epoch ${ep.epoch} throughput: ${throughputLine(ep.throughput)}`);
     if (ndcg > best.ndcg) {
       best = { epoch: ep.epoch, ndcg, hr: v.full.hr[10]!, sHr: v.sampled?.hr[10] ?? 0, sNdcg: v.sampled?.ndcg[10] ?? 0 };
       bestState = { ctx: st.ctx.slice(), tgt: st.tgt.slice(), rec: st.logRecency.slice() };
       options.onBest?.(best.epoch);
     } else if (ep.epoch - best.epoch >= patience) return false;
+    // Another epoch as long as this one (and its validation) would end past the budget.
+    if (performance.now() + (performance.now() - epochStarted) > deadline) {
+      log(`budget: ${options.budgetMinutes} minutes would run out during epoch ${ep.epoch + 1}; stopping at ${ep.epoch}`);
+      return false;
+    }
     return true;
-  }, undefined, matMul);
+  }, startState(ds, config, options), matMul);
   options.onChosen?.(best.epoch);
   if (bestState) {
     state.ctx.set(bestState.ctx);
@@ -100,20 +124,20 @@ export function selectEpochs(ds: Dataset, config: TrainConfig, options: FitOptio
     state.logRecency.set(bestState.rec);
   }
   if (!config.nextItems) return { best, history, state };
-  const next = chooseNextItems(state, ds.items, selectionSequences(ds), validationSet(ds, options.nextUsers ?? 8000), matMul);
+  const next = chooseNextItems(state, ds.items, selectionSequences(ds, options.trainOn), validationSet(ds, options.nextUsers ?? 8000), matMul);
   for (const { gamma, full } of next.tried) log(`went-on-to lists at strength ${gamma}: valid full HR@10 ${full.hr[10]!.toFixed(4)} NDCG@10 ${full.ndcg[10]!.toFixed(4)}`);
   log(`went-on-to lists: strength ${next.params.gamma} chosen`);
   return { best, history, state, next };
 }
 
 /** The model of a finished fit: final rows, the site's repurchase rates, a content-hash version. */
-export function fitResult(ds: Dataset, config: TrainConfig, selection: Selection, final: TrainState, started: number): FitResult {
+export function fitResult(ds: Dataset, config: TrainConfig, selection: Selection, final: TrainState, started: number, trainOn?: Uint8Array): FitResult {
   const { best, history } = selection;
   const model = toModel(final, 'pending');
   model.params = { ...model.params, repurchase: repurchaseRates(ds) }; // repeat-purchase sense, learned from the same sequences
   if (selection.next && selection.next.params.gamma > 0 && model.table) {
     // From the same items the shipped vectors trained on: with the refit, every item but the test item.
-    const sequences = final === selection.state ? selectionSequences(ds) : refitSequences(ds);
+    const sequences = final === selection.state ? selectionSequences(ds, trainOn) : refitSequences(ds, trainOn);
     model.table.next = buildNextItems(sequences, itemIdRows(ds.items, model.table.keys), model.table.keys.length);
     model.params.nextItems = selection.next.params;
   }
@@ -143,16 +167,18 @@ export function fit(ds: Dataset, options: FitOptions = {}): FitResult {
   if (options.refit ?? true) {
     const epochs = selection.best.epoch;
     log(`refit: ${epochs} epochs on all items but the test item`);
-    final = train({ items: ds.items, sequences: refitSequences(ds) }, { ...config, epochs }, (ep) => {
-      log(`refit epoch ${ep.epoch}: loss ${ep.loss.toFixed(4)} (${(ep.ms / 1000).toFixed(0)} s)`);
-    }, undefined, options.matMul ?? jsMatMul);
+    final = train({ items: ds.items, sequences: refitSequences(ds, options.trainOn) }, { ...config, epochs }, (ep) => {
+      log(`refit epoch ${ep.epoch}: loss ${ep.loss.toFixed(4)} (${(ep.ms / 1000).toFixed(0)} s)${ep.throughput ? `; ${throughputLine(ep.throughput)}` : ''}`);
+    }, startState(ds, config, options), options.matMul ?? jsMatMul);
   }
-  return fitResult(ds, config, selection, final, started);
+  return fitResult(ds, config, selection, final, started, options.trainOn);
 }
 
 /** What a model's `training` facts record of its fit (both CLIs write them into model.json). */
 export function fitFacts(res: FitResult): Record<string, unknown> {
   const facts: Record<string, unknown> = { config: res.config, bestEpoch: res.bestEpoch, valid: res.valid };
+  const tp = res.history.map((h) => h.throughput).filter((t) => t !== undefined);
+  if (tp.length) facts.throughput = tp.map((t) => ({ stepMacsPerSec: Math.round(t.stepMacsPerSec), matMulMacsPerSec: Math.round(t.matMulMacsPerSec), ratio: Number(t.ratio.toFixed(3)) }));
   if (res.nextItems) facts.nextItems = res.nextItems.tried.map(({ gamma, full }) => ({ gamma, hr10: full.hr[10], ndcg10: full.ndcg[10] }));
   return facts;
 }

@@ -7,9 +7,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WireItem } from '../../src/core/wire/wire.js';
+import type { InterestModel } from '../../src/core/model/model-types.js';
+import { warmState } from './warm-start.js';
 import { createTrainMatMul, type TrainBackend } from './matmul-tf.js';
 import type { TrainConfig } from './train-config.js';
 import { train } from './trainer.js';
+import type { Throughput } from './step-meter.js';
 
 export interface RefitJob {
   items: readonly WireItem[];
@@ -17,6 +20,8 @@ export interface RefitJob {
   config: TrainConfig;
   backend: TrainBackend;
   control: SharedArrayBuffer;
+  /** Warm start: the previous model the refit begins from (`warm-start.ts`). */
+  init?: InterestModel;
 }
 
 export interface RefitSnapshot {
@@ -25,7 +30,7 @@ export interface RefitSnapshot {
   rec: Float32Array;
 }
 
-export type RefitMessage = { type: 'epoch'; epoch: number; loss: number; ms: number } | ({ type: 'done'; epoch: number } & RefitSnapshot);
+export type RefitMessage = { type: 'epoch'; epoch: number; loss: number; ms: number; throughput?: Throughput } | ({ type: 'done'; epoch: number } & RefitSnapshot);
 
 const job = workerData as RefitJob;
 const control = new Int32Array(job.control);
@@ -43,11 +48,11 @@ train(
     snapshots.set(ep.epoch, { ctx: st.ctx.slice(), tgt: st.tgt.slice(), rec: st.logRecency.slice() });
     const keepFrom = Atomics.load(control, 1);
     for (const k of snapshots.keys()) if (k < keepFrom) snapshots.delete(k);
-    post({ type: 'epoch', epoch: ep.epoch, loss: ep.loss, ms: ep.ms });
+    post({ type: 'epoch', epoch: ep.epoch, loss: ep.loss, ms: ep.ms, ...(ep.throughput ? { throughput: ep.throughput } : {}) });
     const c = chosen();
     return !(c > 0 && ep.epoch >= c);
   },
-  undefined,
+  job.init ? warmState(job.items, job.config, job.init).state : undefined,
   matMul,
   () => {
     const c = chosen();

@@ -23,6 +23,8 @@ export interface TrainConfig {
   initDecay: number;
   /** Learning rate multiplier per epoch after the first (1 = constant): epoch e runs at lr · lrDecay^(e−1). */
   lrDecay?: number;
+  /** Epochs of the learning-rate schedule already run (a warm start from a model trained that long); default 0. */
+  scheduleOffset?: number;
   /** Share of each batch's negatives drawn ∝ training frequency^0.75 instead of uniformly (0 = all uniform). */
   popularNegatives?: number;
   /**

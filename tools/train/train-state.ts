@@ -4,6 +4,7 @@ import type { Metrics } from '../eval/metrics.js';
 import { mulberry32 } from '../eval/random.js';
 import { buildLayout, type FeatureLayout } from './features.js';
 import { trainParams, type TrainConfig } from './train-config.js';
+import type { Throughput } from './step-meter.js';
 
 /** What training learns: the feature rows' context and target vectors and the recency curve. */
 export interface TrainState {
@@ -20,6 +21,8 @@ export interface EpochLog {
   epoch: number;
   loss: number;
   ms: number;
+  /** The epoch's step throughput beside a same-shape matMul (`step-meter.ts`). */
+  throughput?: Throughput;
   valid?: ValidMetrics;
 }
 

@@ -7,6 +7,7 @@ import { jsMatMul, type MatMul } from './matmul.js';
 import { negativeSampler, type NegativeSampler } from './negative-sampler.js';
 import type { TrainConfig, TrainData } from './train-config.js';
 import { initState, type EpochLog, type TrainState } from './train-state.js';
+import { StepMeter } from './step-meter.js';
 
 /**
  * Site trainer: learns the context/target feature rows of Hearth's interest model by
@@ -37,6 +38,7 @@ interface Run {
   work: BatchWork;
   opt: Optimiser;
   sampler: NegativeSampler;
+  meter: StepMeter;
   stop?: () => boolean;
 }
 
@@ -68,13 +70,14 @@ export function train(
     opt: createOptimiser(config, state.layout.keys.length),
     work: createBatchWork(config, data.items.length),
     sampler: negativeSampler(data, config),
+    meter: new StepMeter(),
     stop,
   };
   for (let epoch = 1; epoch <= config.epochs; epoch++) {
     const started = performance.now();
     const lossSum = trainEpoch(run, epoch);
     if (lossSum === undefined) return state;
-    const log: EpochLog = { epoch, loss: lossSum / run.examples.total, ms: performance.now() - started };
+    const log: EpochLog = { epoch, loss: lossSum / run.examples.total, ms: performance.now() - started, throughput: run.meter.take() };
     if (onEpoch && onEpoch(log, state) === false) break;
   }
   return state;
@@ -83,7 +86,8 @@ export function train(
 /** One epoch over the reshuffled examples; its summed loss, or undefined when `stop` abandoned it. */
 function trainEpoch(run: Run, epoch: number): number | undefined {
   const { config, examples } = run;
-  setLearningRate(run.opt, config.lr * Math.pow(config.lrDecay ?? 1, epoch - 1));
+  // A warm start continues the decay where the run it starts from ended (scheduleOffset epochs in).
+  setLearningRate(run.opt, config.lr * Math.pow(config.lrDecay ?? 1, epoch - 1 + (config.scheduleOffset ?? 0)));
   shuffle(examples.order, run.rnd);
   let lossSum = 0;
   for (let b0 = 0; b0 < examples.total; b0 += config.batch) {
@@ -96,6 +100,7 @@ function trainEpoch(run: Run, epoch: number): number | undefined {
 /** One batch starting at example b0 of the epoch's order, in the five phases; returns `lossSum` plus its loss. */
 function trainBatch(run: Run, b0: number, lossSum: number): number {
   const { work, state, examples } = run;
+  const started = performance.now();
   const nb = Math.min(examples.total, b0 + run.config.batch) - b0;
   const scale = 1 / nb;
   drawNegatives(work, state, run.sampler, run.rnd, run.config.logQ === true);
@@ -104,5 +109,6 @@ function trainBatch(run: Run, b0: number, lossSum: number): number {
   lossSum = logitGradients(work, Z, run.opt.gRec, scale, lossSum);
   const { gQ, gTneg } = backward(work, run.matMul);
   scatterAndStep(work, state, run.config, run.opt, gQ, gTneg);
+  run.meter.batch(work, performance.now() - started, run.matMul);
   return lossSum;
 }
