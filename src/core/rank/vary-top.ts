@@ -13,8 +13,8 @@ const norm = (s: string) => s.trim().toLowerCase();
  * its variety is between kinds of shoe; a mixed list's is between departments. Undefined when
  * nothing differs (or nothing is categorised): there is no variety to make.
  */
-function varyingLevel(items: readonly WireItem[]): number | undefined {
-  const paths = items.map((it) => (it.categories ?? []).map(norm)).filter((p) => p.length > 0);
+function varyingLevel(all: readonly string[][]): number | undefined {
+  const paths = all.filter((p) => p.length > 0);
   if (paths.length < 2) return undefined;
   const deepest = Math.max(...paths.map((p) => p.length));
   for (let d = 0; d < deepest; d++) {
@@ -33,12 +33,11 @@ function varyingLevel(items: readonly WireItem[]): number | undefined {
  */
 export function varyTop(order: readonly number[], items: readonly WireItem[], max: number): { order: number[]; pulled: boolean[] } {
   const pulled = new Array<boolean>(items.length).fill(false);
-  const level = max < VARIETY_PLACES ? varyingLevel(items) : undefined;
+  if (max >= VARIETY_PLACES) return { order: [...order], pulled };
+  const paths = items.map((it) => (it.categories ?? []).map(norm));
+  const level = varyingLevel(paths);
   if (level === undefined) return { order: [...order], pulled };
-  const keys = items.map((it) => {
-    const path = (it.categories ?? []).map(norm);
-    return path.length === 0 ? undefined : path.slice(0, level + 1).join('\u0001');
-  });
+  const keys = paths.map((path) => (path.length === 0 ? undefined : path.slice(0, level + 1).join('\u0001')));
   const left = [...order];
   const out: number[] = [];
   const count = new Map<string, number>();
