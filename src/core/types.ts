@@ -183,7 +183,10 @@ export interface ExperimentAssignment {
 /** Why an item was placed where it is; derived from the model's own contributions. */
 export interface Reason {
   /** `'promoted'`: placed by the shop's rules (pinned, or boosted up). */
-  /** `'noise'`: privacy noise placed it well above where its score would (no history reason is given then). */
+  /**
+   * `'noise'`: privacy noise placed it well above where its score would (no history reason is given then).
+   * `'seen'` is no longer given (impressions do not enter the history a rank reads); kept so code that names it still compiles.
+   */
   kind: 'similar' | 'brand' | 'category' | 'seen' | 'exploring' | 'variety' | 'bought' | 'learned' | 'next' | 'promoted' | 'noise';
   /** A short phrase to show the shopper, e.g. "because you viewed “Trail shoe”". */
   text: string;
