@@ -94,8 +94,8 @@ export interface RerankOptions {
   /**
    * Default off. Randomises the order so that it reveals a bounded amount about the history:
    * each position is drawn with the exponential mechanism at `{ epsilon: ε }` for any two
-   * histories (the personal score is clipped to ±1); smaller ε, more noise. ε 8 and above keeps
-   * most of the personalisation (BENCHMARKS.md › Defaults a merchandiser accepts). The older form,
+   * histories (the personal score is clipped to ±1); smaller ε, more noise. Accuracy at each ε:
+   * BENCHMARKS.md › Defaults a merchandiser accepts › Privacy noise by ε. The older form,
    * a number p in 0–1, means ε = 2·(1 − p)/p (0 off). `RankResult.epsilon` reports ε per position.
    */
   privacyNoise?: number | PrivacyNoise;
