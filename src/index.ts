@@ -20,6 +20,7 @@ export type {
   Item,
   ItemMatch,
   MerchandisingRules,
+  PrivacyNoise,
   RankResult,
   ReadyInfo,
   Reason,

@@ -65,6 +65,11 @@ export interface TrackEvent {
   orderId?: string;
 }
 
+/** Privacy noise set by its guarantee: ε per placed position (larger ε, less noise; 0 would be a random order). */
+export interface PrivacyNoise {
+  epsilon: number;
+}
+
 /** Options of one rerank / rank call. */
 export interface RerankOptions {
   /** Which list this is (e.g. `'search'`). */
@@ -81,11 +86,19 @@ export interface RerankOptions {
   /** 0–1, default 0. Trades relevance for variety (maximal marginal relevance over item vectors). */
   diversity?: number;
   /**
-   * 0–1, default 0. Randomises the order so that it reveals a bounded amount about the history:
-   * each position is drawn with the exponential mechanism at ε = 2·(1 − p)/p, for any two
-   * histories (the personal score is clipped to ±1). `RankResult.epsilon` reports ε per position.
+   * Default 6: at most this many items of one category in the first 10 places (the category
+   * level at which the list's items differ; the next item of another category takes the place).
+   * 10 turns it off.
    */
-  privacyNoise?: number;
+  maxSameCategory?: number;
+  /**
+   * Default off. Randomises the order so that it reveals a bounded amount about the history:
+   * each position is drawn with the exponential mechanism at `{ epsilon: ε }` for any two
+   * histories (the personal score is clipped to ±1); smaller ε, more noise. Accuracy at each ε:
+   * BENCHMARKS.md › Defaults a merchandiser accepts › Privacy noise by ε. The older form,
+   * a number p in 0–1, means ε = 2·(1 − p)/p (0 off). `RankResult.epsilon` reports ε per position.
+   */
+  privacyNoise?: number | PrivacyNoise;
   /**
    * The shop's merchandising rules, applied after personalisation (and in the shop's own order
    * when Hearth falls back or has no history yet). See {@link MerchandisingRules}.
@@ -170,7 +183,11 @@ export interface ExperimentAssignment {
 /** Why an item was placed where it is; derived from the model's own contributions. */
 export interface Reason {
   /** `'promoted'`: placed by the shop's rules (pinned, or boosted up). */
-  kind: 'similar' | 'brand' | 'category' | 'seen' | 'exploring' | 'variety' | 'bought' | 'learned' | 'next' | 'promoted';
+  /**
+   * `'noise'`: privacy noise placed it well above where its score would (no history reason is given then).
+   * `'seen'` is no longer given (impressions do not enter the history a rank reads); kept so code that names it still compiles.
+   */
+  kind: 'similar' | 'brand' | 'category' | 'seen' | 'exploring' | 'variety' | 'bought' | 'learned' | 'next' | 'promoted' | 'noise';
   /** A short phrase to show the shopper, e.g. "because you viewed “Trail shoe”". */
   text: string;
   /** The history item behind the reason, if any. */

@@ -1,7 +1,7 @@
 import type { WorkerEngine } from '../core/engine/engine.js';
 import { debug } from '../core/log.js';
 import type { LearningStatus } from '../core/wire/protocol.js';
-import { buildPairs } from '../core/learn/pairs.js';
+import { buildPairs, pairsKey } from '../core/learn/pairs.js';
 import { createLearner, type Learner, type LearnerOptions } from '../core/learn/learner.js';
 
 /** Shopper data (not `public:`): forget-all and consent 'denied' clear it with the events. */
@@ -15,6 +15,8 @@ interface SavedLearner {
   modelVersion: string;
   u: Float32Array;
   savedAt: number;
+  /** `pairsKey` of the pairs u was trained on, when it had come to rest on them. */
+  restedOn?: number;
 }
 
 type LearnMessage = { modelVersion: string; u: Float32Array | null };
@@ -57,6 +59,10 @@ export function startLearning(engine: WorkerEngine, dbName: string, options: Lea
   let seenGeneration = engine.generation;
   let lastSave = 0;
   let unsaved = false;
+  // A save that had come to rest: if the first pairs built are the same ones, u stays as saved
+  // (training them again from u would move it, and the order, on a reload with nothing new).
+  let restedOn: number | undefined;
+  let currentKey = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let release: (() => void) | undefined;
@@ -93,6 +99,7 @@ export function startLearning(engine: WorkerEngine, dbName: string, options: Lea
       if (!saved || saved.format !== 1 || saved.modelVersion !== modelVersion || !(saved.u instanceof Float32Array)) return;
       if (engine.generation !== loadedAt) return; // events were removed meanwhile: it no longer holds
       learner.restore(saved.u);
+      restedOn = saved.restedOn;
       restored = true;
       apply();
     })
@@ -103,7 +110,7 @@ export function startLearning(engine: WorkerEngine, dbName: string, options: Lea
     unsaved = false;
     const u = learner.pairs > 0 ? Float32Array.from(learner.u) : null;
     // Written through the engine's chain: a forget asked for later still clears it.
-    const value: SavedLearner | null = u ? { format: 1, modelVersion, u, savedAt: Date.now() } : null;
+    const value: SavedLearner | null = u ? { format: 1, modelVersion, u, savedAt: Date.now(), ...(learner.resting ? { restedOn: currentKey } : {}) } : null;
     engine.saveMeta(LEARNER_META_KEY, value, engine.generation).catch((err: unknown) => debug('learner state not saved', err));
     publish({ modelVersion, u });
   };
@@ -116,12 +123,14 @@ export function startLearning(engine: WorkerEngine, dbName: string, options: Lea
       // Another model's vectors live in another space: what was learned does not carry over.
       modelVersion = engine.model.version;
       learner = createLearner(engine.model.params.dims, options);
+      restedOn = undefined;
       seenRevision = -1;
       apply();
     }
     if (engine.generation !== seenGeneration) {
       seenGeneration = engine.generation;
       learner.reset();
+      restedOn = undefined;
       seenRevision = -1;
       unsaved = training;
       apply();
@@ -131,7 +140,11 @@ export function startLearning(engine: WorkerEngine, dbName: string, options: Lea
       let worked = false;
       if (engine.revision !== seenRevision) {
         seenRevision = engine.revision;
-        learner.setPairs(buildPairs(engine.allEvents(), engine.model.params, Date.now()), (item) => engine.targetVector(item));
+        const pairs = buildPairs(engine.allEvents(), engine.model.params, Date.now());
+        learner.setPairs(pairs, (item) => engine.targetVector(item));
+        currentKey = pairsKey(pairs);
+        if (restedOn === currentKey) learner.rest();
+        restedOn = undefined;
         worked = true;
       }
       if (learner.step(STEP_BUDGET_MS, clock) > 0) {

@@ -38,7 +38,8 @@ test.describe('core path: page → comlink → worker → engine → tfjs → In
     await open('esm.html');
     const first = await page.evaluate(async (items: Catalogue) => {
       const hearth = window.H.createHearth({ dbName: 'persist', backend: 'wasm', timeoutMs: 60_000 });
-      for (const id of ['p3', 'p7', 'p11']) await hearth.track({ type: 'add_to_cart', item: items.find((i) => i.id === id)! });
+      // Clicks, not cart adds: an item in the cart is not lifted (README › Defaults a merchandiser accepts).
+      for (const id of ['p3', 'p7', 'p11']) await hearth.track({ type: 'click', item: items.find((i) => i.id === id)! });
       const ranked = await hearth.rerank(items);
       const live = (await hearth.ready()).events;
       await hearth.close();

@@ -24,20 +24,29 @@ describe('explanations, profile, forget filters', () => {
     expect(reasons.map((x) => x.text)).toEqual(expect.arrayContaining(['brand you like: Northfold', 'more from Tents']));
   });
 
-  it('phrases a cart add as a shopper would read it, for the item itself and for others', async () => {
+  it('phrases a cart add as a shopper would read it; the carted item itself is not lifted, so says nothing', async () => {
     const e = await engine();
     await e.track([ev('add_to_cart', tent('t1', 'Northfold'))]);
     const items = candidateItems([tent('t1', 'Northfold'), tent('t2', 'Northfold')]);
     const r = await e.rank(items);
-    expect(r.reasons[0]![0]).toMatchObject({ kind: 'similar', text: 'you added it to your cart' });
+    expect(r.order).toEqual([1, 0]);
+    expect(r.reasons[0]).toEqual([]);
     expect(r.reasons[1]![0]).toMatchObject({ kind: 'similar', text: 'because you added “Tent t1” to your cart' });
   });
 
-  it('says when an item was shown before and never clicked', async () => {
+  it('phrases the item itself as “it”', async () => {
+    const e = await engine();
+    await e.track([ev('click', tent('t1', 'Northfold'))]);
+    const r = await e.rank(candidateItems([tent('t1', 'Northfold'), shoe('s1')]));
+    expect(r.reasons[0]![0]).toMatchObject({ kind: 'similar', text: 'you clicked it' });
+  });
+
+  it('gives no reason for impressions alone: they do not place anything', async () => {
     const e = await engine();
     await e.track([ev('impression', shoe('s1')), ev('impression', shoe('s1'))]);
     const r = await e.rank(candidateItems([shoe('s1'), tent('t9', 'Basecamp')]));
-    expect(r.reasons[0]).toEqual([expect.objectContaining({ kind: 'seen', itemId: 's1' })]);
+    expect(r.order).toEqual([0, 1]);
+    expect(r.reasons).toEqual([[], []]);
   });
 
   it('profiles long-term and session interests with the model’s own weights', async () => {

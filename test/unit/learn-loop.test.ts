@@ -62,6 +62,19 @@ describe('learning loop', () => {
     expect(again.learning.status().norm).toBeGreaterThan(0);
   });
 
+  it('a reload with nothing new keeps u as saved: the same pairs are not trained again', async () => {
+    const { engine, learning, store } = await setup();
+    await shopRed(engine);
+    await vi.waitFor(async () => expect((await store.getMeta<{ restedOn?: number }>(LEARNER_META_KEY))?.restedOn).toBeTypeOf('number'), { timeout: 5000 });
+    const norm = learning.status().norm;
+    learning.close();
+    const again = await setup(store);
+    await vi.waitFor(() => expect(again.learning.status()).toMatchObject({ restored: true, resting: true, training: true, pairs: expect.any(Number) as number }), { timeout: 2000 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(again.learning.status().pairs).toBeGreaterThan(0);
+    expect(again.learning.status()).toMatchObject({ steps: 0, norm });
+  });
+
   it('forget-all clears u in memory and in the store', async () => {
     const { engine, learning, store } = await setup();
     await shopRed(engine);

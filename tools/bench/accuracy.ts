@@ -13,7 +13,9 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { evaluatePopRec, type EvalResult, type Protocol } from '../eval/evaluate.js';
+import { evaluatePopRec, type EvalResult, type Protocol, type Target } from '../eval/evaluate.js';
+import { validateRerankOptions } from '../../src/core/wire/validate.js';
+import type { RankKnobs } from '../../src/core/wire/wire.js';
 import { createMetrics, HR_KS, NDCG_KS, type Metrics } from '../eval/metrics.js';
 import type { NodeBackend } from '../eval/backend.js';
 import { createDefaultModel } from '../../src/core/model/model.js';
@@ -36,6 +38,12 @@ const protocolArg = args.protocol ?? 'both';
 if (!['sampled', 'full', 'both'].includes(protocolArg)) throw new Error(`--protocol must be sampled, full or both`);
 const protocols: Protocol[] = protocolArg === 'both' ? ['sampled', 'full'] : [protocolArg as Protocol];
 const limitUsers = numberArg(args, 'limit-users');
+// --target valid scores the item before the test item (for choosing settings); --knobs ranks
+// every sampled list with these rank options, validated as a page's are (the full protocol scores without knobs).
+const targetArg = args.target ?? 'test';
+if (targetArg !== 'test' && targetArg !== 'valid') throw new Error(`--target must be test or valid, got '${targetArg}'`);
+const target: Target = targetArg;
+const knobs = args.knobs === undefined ? undefined : parseKnobs(args.knobs);
 const workers = numberArg(args, 'workers') ?? Math.max(1, Math.min(os.availableParallelism(), 2));
 const backend = (args.backend ?? 'wasm') as NodeBackend;
 const benchStarted = performance.now();
@@ -63,7 +71,7 @@ async function evaluateModel(model: InterestModel, only: Protocol[] = protocols,
   const binBuf = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
   const shards = await Promise.all(
     Array.from({ length: workers }, (_, shard) => {
-      const opts = { protocols: only, listOrder, target: 'test' as const, shard, shards: workers, seed: 1, ...(limitUsers ? { limitUsers: Math.ceil(limitUsers / workers) } : {}) };
+      const opts = { protocols: only, listOrder, target, ...(knobs ? { knobs } : {}), shard, shards: workers, seed: 1, ...(limitUsers ? { limitUsers: Math.ceil(limitUsers / workers) } : {}) };
       return new Promise<EvalResult>((resolve, reject) => {
         const w = new Worker(new URL('./accuracy-worker.mjs', import.meta.url), {
           workerData: { dataset: ds, manifest, bin: model.table ? binBuf : undefined, backend, options: opts },
@@ -98,7 +106,7 @@ for (const which of wanted) {
 }
 
 function runPop(): void {
-  const pop = evaluatePopRec(ds, { protocols, target: 'test', seed: 1, ...(limitUsers ? { limitUsers } : {}) });
+  const pop = evaluatePopRec(ds, { protocols, target, seed: 1, ...(limitUsers ? { limitUsers } : {}) });
   rows.push({ name: 'PopRec', result: pop });
   print(rows.at(-1)!);
 }
@@ -165,6 +173,16 @@ console.log('');
 console.log(table());
 console.log(`\ntotal run time ${((performance.now() - benchStarted) / 1000).toFixed(0)} s wall, ${cpuSeconds().toFixed(0)} s CPU`);
 
+function parseKnobs(text: string): RankKnobs {
+  try {
+    const { listId: _l, limit: _n, timeoutMs: _t, ...rest } = validateRerankOptions(JSON.parse(text));
+    return rest;
+  } catch (err) {
+    console.error(`--knobs: ${(err as Error).message}`);
+    process.exit(2);
+  }
+}
+
 function fmt(m: Metrics | undefined): string[] {
   if (!m) return [];
   return [...HR_KS.map((k) => m.hr[k]!.toFixed(4)), ...NDCG_KS.map((k) => m.ndcg[k]!.toFixed(4)), m.mrr.toFixed(4)];
@@ -174,7 +192,7 @@ function print(row: { name: string; result: EvalResult }): void {
   // Every metric, as soon as a model is done (a long run that is cut short still leaves its rows).
   const names = [...HR_KS.map((k) => `HR@${k}`), ...NDCG_KS.map((k) => `NDCG@${k}`), 'MRR'];
   const parts = protocols.filter((p) => row.result[p]).map((p) => `${p} ${fmt(row.result[p]).map((v, i) => `${names[i]} ${v}`).join(' ')}`);
-  console.log(`${row.name}: ${parts.join('; ')} (${row.result.users} users, ${(row.result.ms / 1000).toFixed(0)} s wall${row.result.cpuSeconds === undefined ? '' : `, ${row.result.cpuSeconds.toFixed(0)} s CPU`})`);
+  console.log(`${row.name}${target === 'test' ? '' : ` (${target})`}${knobs ? ` ${JSON.stringify(knobs)}` : ''}: ${parts.join('; ')} (${row.result.users} users, ${(row.result.ms / 1000).toFixed(0)} s wall${row.result.cpuSeconds === undefined ? '' : `, ${row.result.cpuSeconds.toFixed(0)} s CPU`})`);
 }
 
 function table(): string {

@@ -60,7 +60,7 @@ async function cell(events: number, n: number): Promise<Record<Stage, number>> {
     mark();
     const adjusted = adjustScores(ctx, out.scores, v, head, hist);
     mark();
-    const placed = arrange(ctx, out.top, adjusted.scores, v, {});
+    const placed = arrange(ctx, out.top, adjusted.scores, v, head, {});
     mark();
     const reasons = explain(placed, { order: placed.order, promoted: [], excluded: [] }, adjusted, out.top, head, hist);
     mark();

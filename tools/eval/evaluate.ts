@@ -1,4 +1,4 @@
-import type { WireItem } from '../../src/core/wire/wire.js';
+import type { RankKnobs, WireItem } from '../../src/core/wire/wire.js';
 import type { InterestModel } from '../../src/core/model/model-types.js';
 import type { Scorer } from '../../src/core/score/scorer.js';
 import type { Dataset } from './dataset.js';
@@ -27,6 +27,8 @@ export interface EvalOptions {
    * model's positionWeight > 0, where the engine blends its scores with that order.
    */
   listOrder?: 'shuffled' | 'popularity';
+  /** Rank options of every sampled list (privacy noise, variety, …); default none. */
+  knobs?: RankKnobs;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -112,7 +114,7 @@ export async function evaluateEngine(ds: Dataset, model: InterestModel, scorer: 
     await replayer.replay(Array.from(history, (i) => ds.items[i]!));
     if (options.protocols.includes('sampled') && ds.negatives[u]!.length > 0) {
       const list = cands.sampled(u, target);
-      const order = await replayer.order(Array.from(list, (i) => ds.items[i]!));
+      const order = await replayer.order(Array.from(list, (i) => ds.items[i]!), options.knobs);
       sampled.add(order.findIndex((k) => list[k] === target));
     }
     if (options.protocols.includes('full')) {

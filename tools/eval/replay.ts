@@ -1,4 +1,4 @@
-import type { WireEvent, WireItem } from '../../src/core/wire/wire.js';
+import type { RankKnobs, WireEvent, WireItem } from '../../src/core/wire/wire.js';
 import { createWorkerEngine, type WorkerEngine } from '../../src/core/engine/engine.js';
 import type { InterestModel } from '../../src/core/model/model-types.js';
 import type { Scorer } from '../../src/core/score/scorer.js';
@@ -19,7 +19,8 @@ export const RANK_CHUNK = Math.min(4096, LIMITS.maxCandidates);
  */
 export async function createReplayer(model: InterestModel, scorer: Scorer) {
   let clock = REPLAY_START;
-  const engine: WorkerEngine = await createWorkerEngine({ store: createMemoryStore(), model, scorer, now: () => clock });
+  // A fixed secret: noise and exploration draw the same numbers run after run.
+  const engine: WorkerEngine = await createWorkerEngine({ store: createMemoryStore(), model, scorer, now: () => clock, seed: 1 });
   return {
     engine,
     /** Replaces the engine's history with `items` tracked as clicks, oldest first. */
@@ -30,8 +31,8 @@ export async function createReplayer(model: InterestModel, scorer: Scorer) {
       await engine.track(events);
     },
     /** The engine's order (indices into `candidates`) for one list of at most RANK_CHUNK items. */
-    async order(candidates: WireItem[]): Promise<number[]> {
-      return (await engine.rank(candidates)).order;
+    async order(candidates: WireItem[], knobs: RankKnobs = {}): Promise<number[]> {
+      return (await engine.rank(candidates, knobs)).order;
     },
     /** Engine scores of any number of candidates, scored in the chunks `engine.rank` would take. */
     async scores(candidates: WireItem[], out = new Float32Array(candidates.length)): Promise<Float32Array> {

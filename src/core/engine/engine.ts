@@ -10,7 +10,8 @@ import { createVectorCache } from '../model/vector-cache.js';
 import type { Scorer } from '../score/scorer.js';
 import { createJsScorer } from '../score/score-js.js';
 import type { RankKnobs } from '../wire/wire.js';
-import { secureUniform, type Uniform } from '../rank/random.js';
+import type { Uniform } from '../rank/random.js';
+import { noChance, rankChance } from './rank-seed.js';
 import type { PersonalTerm } from '../learn/personal-term.js';
 import type { InterestProfile } from '../types.js';
 import { openEventLog } from './event-log.js';
@@ -32,8 +33,14 @@ export interface EngineOptions {
   maxEvents?: number;
   /** Clock, injectable for replays and tests. */
   now?: () => number;
-  /** Randomness for exploration and privacy noise; default crypto-strength. Seed it for replays. */
+  /**
+   * One stream of randomness for every rank's exploration and privacy noise (tests). Default:
+   * each rank draws from its own stream, seeded per shopper, day, history and list
+   * (`rank-seed.ts`), so a reload with nothing new keeps its order.
+   */
   random?: Uniform;
+  /** The shopper's secret behind those streams; default one kept beside the events (`RANK_SEED_KEY`). Fix it for replays. */
+  seed?: number;
 }
 
 /**
@@ -114,7 +121,7 @@ export interface WorkerEngine extends Engine {
 
 /** The engine with the worker's members too: for the worker and in-repo tools and tests. */
 export async function createWorkerEngine(options: EngineOptions = {}): Promise<WorkerEngine> {
-  const { scorer = createJsScorer(), maxEvents = LIMITS.maxEvents, now = Date.now, random = secureUniform() } = options;
+  const { scorer = createJsScorer(), maxEvents = LIMITS.maxEvents, now = Date.now } = options;
   let model = options.model ?? createDefaultModel();
   let vectors = createVectorCache(model);
   let personal: PersonalTerm | undefined;
@@ -123,6 +130,7 @@ export async function createWorkerEngine(options: EngineOptions = {}): Promise<W
   const log = await openEventLog(options.store ?? createMemoryStore(), maxEvents, history);
   // The item caches hold what the shopper's lists and history contained: a forget empties them too.
   const dropVectors = () => (vectors = createVectorCache(model));
+  const chance = rankChance(log, now, options);
 
   return {
     get model() {
@@ -148,19 +156,22 @@ export async function createWorkerEngine(options: EngineOptions = {}): Promise<W
     },
     async rank(candidates, knobs = {}) {
       const started = now();
+      const random = await chance.of(candidates, knobs);
       const hist = history.current(log.events, model.params);
       return rankList({ model, vectors, scorer, random, personal, now, events: log.events }, candidates, hist, knobs, started);
     },
-    scores: (candidates) => scoreOnly({ model, vectors, scorer, random, personal, now, events: log.events }, candidates, history.current(log.events, model.params)),
+    scores: (candidates) => scoreOnly({ model, vectors, scorer, random: noChance, personal, now, events: log.events }, candidates, history.current(log.events, model.params)),
     profile: () => buildProfile(log.events, model.params, now()),
     allEvents: () => log.events,
     ingest: log.ingest,
     forgetLocal(what) {
       log.forgetLocal(what);
       dropVectors();
+      chance.forget();
     },
     async forget(what) {
       dropVectors();
+      chance.forget();
       await log.forget(what);
     },
     adoptStore: log.adoptStore,

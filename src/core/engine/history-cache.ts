@@ -8,6 +8,13 @@ import type { EventLogListener } from './event-log.js';
 const REFOLD_MS = 60_000;
 
 /**
+ * Impressions stay out of the history a rank reads: a grid's own impressions, recorded on every
+ * load, would otherwise move the next load's order with nothing new done. They still feed the
+ * on-device learner's pairs and the shop's opt-in rotation, which read every event.
+ */
+const ranked = (events: readonly StoredEvent[]) => (events.some((e) => e.type === 'impression') ? events.filter((e) => e.type !== 'impression') : events);
+
+/**
  * The history as the model sees it: the events arranged for folding (kept in step with the log
  * on appends and pruning, so a rank after a track folds only the recent items' events) and the
  * last fold. Listens to the event log; the engine tells it when the model changes.
@@ -28,18 +35,18 @@ export function createHistoryCache(now: () => number): HistoryCache {
     current(events, params) {
       const t = now();
       if (!history || t - builtAt > REFOLD_MS) {
-        index ??= createHistoryIndex(events);
+        index ??= createHistoryIndex(ranked(events));
         history = index.fold(params, t);
         builtAt = t;
       }
       return history;
     },
     appended(added) {
-      index?.append(added);
+      index?.append(ranked(added));
       history = undefined;
     },
     dropped(dropped) {
-      if (index && !index.dropOldest(dropped)) index = undefined;
+      if (index && !index.dropOldest(ranked(dropped))) index = undefined;
       history = undefined;
     },
     reset() {

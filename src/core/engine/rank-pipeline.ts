@@ -13,6 +13,9 @@ import type { Uniform } from '../rank/random.js';
 import { boughtReason, demoteRepurchases } from '../learn/repurchase.js';
 import { addPersonalTerm, addPersonalTermByRow, learnedReason, type PersonalTerm } from '../learn/personal-term.js';
 import { nextReason, reasonsFor } from './reasons.js';
+import { historyExplains, historyLift, type HistoryLift } from './reason-gate.js';
+import { capInCart } from '../learn/in-cart.js';
+import { MAX_SAME_CATEGORY, varyTop } from '../rank/vary-top.js';
 import { topAttention } from './top-attention.js';
 import type { Reason } from '../types.js';
 import { applyRules, PROMOTED_REASON, rulesReadHistory, type RuledOrder } from '../rank/rules.js';
@@ -63,6 +66,8 @@ export interface AdjustedScores {
   lifted: (NextItemLift | undefined)[] | undefined;
   learned: Float32Array | undefined;
   demotedBy: (HistoryEntry | undefined)[];
+  /** What the history did to each final score, against the neutral score (`reason-gate.ts`). */
+  lift: HistoryLift;
 }
 
 /** The items' own candidate-role vectors (cached), row after row. */
@@ -103,9 +108,9 @@ export function score({ scorer }: RankContext, v: ListVectors): Promise<ScoreOut
 /**
  * Stage 3, after the scorer, in JS, so every backend gets the same adjustments: a trained
  * model's "shoppers went on to" lists, the learned personal term u·t_c, then the repeat-purchase
- * demotion (last, so nothing lifts a just-bought item back).
+ * demotion and the cart's cap (last, so nothing lifts a just-bought or carted item back).
  */
-export function adjustScores({ model, vectors, personal }: RankContext, raw: Float32Array, { dims, candidates, perList }: ListVectors, head: readonly WireItem[], hist: readonly HistoryEntry[]): AdjustedScores {
+export function adjustScores({ model, vectors, personal }: RankContext, raw: Float32Array, { dims, candidates, perList, weights, beta }: ListVectors, head: readonly WireItem[], hist: readonly HistoryEntry[]): AdjustedScores {
   const scores = Float32Array.from(raw);
   const lifted = applyNextItems(scores, model, hist, head);
   // u lives in the space of the items' own vectors (`targetVector`, what the learner trains
@@ -113,14 +118,24 @@ export function adjustScores({ model, vectors, personal }: RankContext, raw: Flo
   const on = personal && personal.modelVersion === model.version ? personal.u : undefined;
   const learned = on && (perList ? addPersonalTermByRow(scores, (i) => vectors.get(head[i]!, 'target'), dims, on) : addPersonalTerm(scores, candidates, dims, on));
   const demotedBy = demoteRepurchases(scores, head, hist, model.params.repurchase);
-  return { scores, lifted, learned, demotedBy };
+  const lift = historyLift(scores, weights, beta);
+  capInCart(scores, head, hist, lift.neutral);
+  return { scores, lifted, learned, demotedBy, lift };
 }
 
-/** Stage 4, the order: blended with the original position, then the knobs (exploration, diversity, privacy noise). */
-export function arrange({ model, random }: RankContext, top: Int32Array, scores: Float32Array, { dims, beta, candidates, history, weights }: ListVectors, knobs: RankKnobs) {
+/**
+ * Stage 4, the order: blended with the original position, then the knobs (exploration, diversity,
+ * privacy noise), then the default variety at the top (`rank/vary-top.ts`). `place[i]` is item
+ * i's place in it, before the shop's rules.
+ */
+export function arrange({ model, random }: RankContext, top: Int32Array, scores: Float32Array, { dims, beta, candidates, history, weights }: ListVectors, head: readonly WireItem[], knobs: RankKnobs) {
   const attention = topAttention(top, candidates, history, weights, dims, beta);
   const placed = arrangeScores(scores, attention.similarity, candidates, dims, model.params.positionWeight, knobs, random);
-  return { ...placed, contribution: attention.contribution };
+  const varied = varyTop(placed.order, head, knobs.maxSameCategory ?? MAX_SAME_CATEGORY);
+  const place = new Int32Array(head.length);
+  varied.order.forEach((item, pos) => (place[item] = pos));
+  const diversified = placed.diversified.map((d, i) => d || varied.pulled[i]!);
+  return { ...placed, order: varied.order, diversified, place, contribution: attention.contribution };
 }
 
 /**
@@ -148,14 +163,21 @@ export function explain(placed: ReturnType<typeof arrange>, ruled: RuledOrder, a
   return reasons;
 }
 
+/**
+ * History reasons (similar, brand, category, next, learned) only where the history placed the
+ * item (`reason-gate.ts`): it raised the score, the item did not move down, chance did not lift it.
+ */
 function modelReasons(i: number, placed: ReturnType<typeof arrange>, adjusted: AdjustedScores, top: Int32Array, head: readonly WireItem[], hist: readonly HistoryEntry[]): Reason[] {
-  const moves = { explored: placed.explored[i]!, diversified: placed.diversified[i]! };
+  const moves = { explored: placed.explored[i]!, noised: placed.noised[i]!, diversified: placed.diversified[i]! };
   const bought = adjusted.demotedBy[i];
-  const reasons = bought ? [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)] : reasonsFor(head[i]!, hist[top[i]!], placed.contribution(i), moves);
-  const lift = bought ? undefined : adjusted.lifted?.[i];
+  if (bought) return [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)];
+  const explains = historyExplains(i, placed.place[i]!, adjusted.lift, moves.explored || moves.noised);
+  const reasons = reasonsFor(head[i]!, explains ? hist[top[i]!] : undefined, placed.contribution(i), moves);
+  if (!explains) return reasons;
+  const lift = adjusted.lifted?.[i];
   const next = lift ? nextReason(hist[lift.from]!, lift.factor) : undefined;
   if (next) reasons.push(next);
-  const why = !bought && adjusted.learned ? learnedReason(adjusted.learned[i]!) : undefined;
+  const why = adjusted.learned ? learnedReason(adjusted.learned[i]!) : undefined;
   if (why) reasons.push(why);
   return reasons;
 }
@@ -188,7 +210,7 @@ export async function rankList(ctx: RankContext, candidates: readonly WireItem[]
   const v = listVectors(ctx, head, hist, knobs);
   const out = await score(ctx, v);
   const adjusted = adjustScores(ctx, out.scores, v, head, hist);
-  const placed = arrange(ctx, out.top, adjusted.scores, v, knobs);
+  const placed = arrange(ctx, out.top, adjusted.scores, v, head, knobs);
   const ruled = merchandise(ctx, candidates, [...placed.order, ...tail], knobs);
   const reasons = explain(placed, ruled, adjusted, out.top, head, hist, candidates.length);
   return {

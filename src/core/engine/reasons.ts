@@ -13,12 +13,20 @@ const DID: Record<HistoryEntry['strongest'], (what: string) => string> = {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
+/** Which knobs lifted an item notably (`rank/arrange.ts`). */
+export interface Moves {
+  explored: boolean;
+  noised: boolean;
+  diversified: boolean;
+}
+
 /**
  * Why an item is where it is, from the model's own numbers: the history item that contributed
  * most to its score (the attention's top row), the features the two share, and whether
- * exploration or diversity moved it. Nothing is said that the scores do not show.
+ * exploration, privacy noise or variety moved it. `top` is passed only when the history placed
+ * the item (`reason-gate.ts`); nothing is said that the scores and places do not show.
  */
-export function reasonsFor(candidate: WireItem, top: HistoryEntry | undefined, contribution: number, moves: { explored: boolean; diversified: boolean }): Reason[] {
+export function reasonsFor(candidate: WireItem, top: HistoryEntry | undefined, contribution: number, moves: Moves): Reason[] {
   const reasons: Reason[] = [];
   if (top && contribution > 0) {
     const same = top.item.id === candidate.id;
@@ -35,10 +43,9 @@ export function reasonsFor(candidate: WireItem, top: HistoryEntry | undefined, c
     const shared = (candidate.categories ?? []).filter((c) => (top.item.categories ?? []).some((t) => norm(t) === norm(c)));
     // The most specific shared category says the most: categories run from broad to narrow.
     if (!same && shared.length > 0) reasons.push({ kind: 'category', text: `more from ${shared[shared.length - 1]}`, itemId: top.item.id });
-  } else if (top && top.item.id === candidate.id && top.strongest === 'impression' && contribution < 0) {
-    reasons.push({ kind: 'seen', text: 'shown to you before without a click', itemId: top.item.id, weight: contribution });
   }
   if (moves.explored) reasons.push({ kind: 'exploring', text: 'something new, to learn what you like' });
+  if (moves.noised) reasons.push({ kind: 'noise', text: 'placed partly at random, to keep your history private' });
   if (moves.diversified) reasons.push({ kind: 'variety', text: 'adds variety to the list' });
   return reasons;
 }

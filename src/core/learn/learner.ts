@@ -111,6 +111,10 @@ export function createLearner(dims: number, options: LearnerOptions = {}) {
       for (let j = 0; j < dims; j++) norm += u[j]! * u[j]!;
       return total / Math.max(1, count) + (l2 / 2) * norm;
     },
+    /** Counts the current pairs as learned: u stays as it is until they change (restored from a rested save). */
+    rest(): void {
+      seen = epochs * count;
+    },
     /** Starts again from u = 0 (the site's model), e.g. after a forget. */
     reset(): void {
       u = new Float32Array(dims);

@@ -1,6 +1,7 @@
 import type { StoredEvent, WireItem } from '../wire/wire.js';
 import type { ModelParams } from '../model/model-types.js';
 import { SESSION_GAP_MS } from '../model/history.js';
+import { hashString } from '../model/hash.js';
 
 /** A preference the shopper showed: `pos` was acted on, `neg` was shown beside it and passed over. */
 export interface Pair {
@@ -8,6 +9,13 @@ export interface Pair {
   neg: WireItem;
   /** Strength of the action on `pos` × time decay: a purchase last week says more than a view last month. */
   weight: number;
+}
+
+/** A fingerprint of the pairs (which items, in order): the same events give the same key on every load. */
+export function pairsKey(pairs: readonly Pair[]): number {
+  let h = pairs.length;
+  for (const p of pairs) h = hashString(p.neg.id, hashString(p.pos.id, h));
+  return h;
 }
 
 /** Newest events read: bounds a rebuild (a few ms) however long the history is. */

@@ -1,7 +1,7 @@
 import { orderBy, positionPrior } from './blend.js';
 import { explore } from './explore.js';
 import { diversify } from './diversify.js';
-import { privatizeOrder } from './privacy-noise.js';
+import { PRIVACY_CLIP, privacyEpsilon, privatizeOrder } from './privacy-noise.js';
 import type { Uniform } from './random.js';
 import type { RankKnobs } from '../wire/wire.js';
 
@@ -31,10 +31,13 @@ export function arrange(scores: Float32Array, similarity: () => Float64Array, ve
   let order: number[];
   let utility: Float64Array;
   let explored = none;
-  let epsilon: number | undefined;
+  let noised = none;
+  let epsilon = privacyEpsilon(knobs.privacyNoise);
 
-  if (knobs.privacyNoise) {
-    ({ order, epsilon } = privatizeOrder(scores, prior, knobs.privacyNoise, random));
+  if (epsilon !== undefined) {
+    ({ order, epsilon } = privatizeOrder(scores, prior, epsilon, random));
+    // What the same utilities order without the noise: an item the draw lifted well above it was placed by chance.
+    noised = climbed(orderBy(prior.map((p, i) => p + Math.max(-PRIVACY_CLIP, Math.min(PRIVACY_CLIP, scores[i]!)))), order);
     utility = new Float64Array(n);
     order.forEach((item, pos) => (utility[item] = -pos));
   } else {
@@ -56,5 +59,5 @@ export function arrange(scores: Float32Array, similarity: () => Float64Array, ve
     diversified = climbed(order, spread);
     order = spread;
   }
-  return { order, explored, diversified, ...(epsilon === undefined ? {} : { epsilon }) };
+  return { order, explored, noised, diversified, ...(epsilon === undefined ? {} : { epsilon }) };
 }

@@ -1,4 +1,5 @@
 import { gumbel, type Uniform } from './random.js';
+import type { RankKnobs } from '../wire/wire.js';
 
 /**
  * Bound on the personal part of a score under privacy noise. Clipping every personal score to
@@ -12,6 +13,13 @@ export function epsilonFor(privacyNoise: number): number {
   return (2 * (1 - privacyNoise)) / privacyNoise;
 }
 
+/** The ε a `privacyNoise` knob asks for (`{ epsilon }`, or the older level p), or undefined when it is off. */
+export function privacyEpsilon(knob: RankKnobs['privacyNoise']): number | undefined {
+  if (knob === undefined) return undefined;
+  if (typeof knob === 'number') return knob > 0 ? epsilonFor(knob) : undefined;
+  return knob.epsilon;
+}
+
 /**
  * The exponential mechanism, one position at a time, in one pass: sorting by
  * ε·u/(2·Δ) + Gumbel noise, with Δ = 2B the sensitivity of the clipped utility u, draws each
@@ -20,8 +28,7 @@ export function epsilonFor(privacyNoise: number): number {
  * a factor e^ε; the first k positions together by at most e^(k·ε) (sequential composition).
  * Only the personal scores are clipped and noised; the shop's original order enters as is.
  */
-export function privatizeOrder(personal: Float32Array, prior: Float64Array, privacyNoise: number, u: Uniform): { order: number[]; epsilon: number } {
-  const epsilon = epsilonFor(privacyNoise);
+export function privatizeOrder(personal: Float32Array, prior: Float64Array, epsilon: number, u: Uniform): { order: number[]; epsilon: number } {
   const sensitivity = 2 * PRIVACY_CLIP;
   const key = Array.from(personal, (s, i) => {
     const utility = Math.max(-PRIVACY_CLIP, Math.min(PRIVACY_CLIP, s)) + prior[i]!;

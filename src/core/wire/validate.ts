@@ -156,9 +156,11 @@ export function validateRerankOptions(value: unknown): RerankOptions {
   if (value === undefined) return {};
   if (!isRecord(value)) throw inputError('options', 'an object', value);
   const out: RerankOptions = {};
-  for (const knob of ['exploration', 'diversity', 'privacyNoise'] as const) {
+  for (const knob of ['exploration', 'diversity'] as const) {
     if (value[knob] !== undefined) out[knob] = requireFinite(value[knob], `options.${knob}`, 0, 1);
   }
+  if (value.privacyNoise !== undefined) out.privacyNoise = validatePrivacyNoise(value.privacyNoise);
+  if (value.maxSameCategory !== undefined) out.maxSameCategory = requireInteger(value.maxSameCategory, 'options.maxSameCategory', 1, 10);
   const listId = optionalString(value.listId, 'options.listId', LIMITS.listIdLength);
   if (listId) out.listId = listId;
   if (value.limit !== undefined) out.limit = requireInteger(value.limit, 'options.limit', 0, Number.MAX_SAFE_INTEGER);
@@ -166,6 +168,16 @@ export function validateRerankOptions(value: unknown): RerankOptions {
   if (value.rules !== undefined) out.rules = validateRules(value.rules, 'options.rules');
   if (value.rotation !== undefined) out.rotation = validateRotation(value.rotation, 'options.rotation');
   return out;
+}
+
+/** `{ epsilon }` (ε per position, above 0), or the older level p in 0–1. */
+function validatePrivacyNoise(value: unknown): number | { epsilon: number } {
+  if (typeof value === 'number') return requireFinite(value, 'options.privacyNoise', 0, 1);
+  if (!isRecord(value)) throw inputError('options.privacyNoise', '{ epsilon: number above 0 } (or a level from 0 to 1)', value);
+  onlyKnown(value, 'options.privacyNoise', ['epsilon']);
+  const epsilon = requireFinite(value.epsilon, 'options.privacyNoise.epsilon', 0, 1000);
+  if (epsilon === 0) throw inputError('options.privacyNoise.epsilon', 'a number above 0 (larger: less noise)', value.epsilon);
+  return { epsilon };
 }
 
 /** Rules are the shop's own code: a typo must fail loudly, so unknown fields are rejected. */

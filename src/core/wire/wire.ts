@@ -1,4 +1,4 @@
-import type { AttributeValue, EventType, MerchandisingRules, Rotation } from '../types.js';
+import type { AttributeValue, EventType, MerchandisingRules, PrivacyNoise, Rotation } from '../types.js';
 
 /**
  * Plain-data shapes that cross the page ↔ worker boundary and go into storage. They are
@@ -36,7 +36,9 @@ export interface StoredEvent extends WireEvent {
 export interface RankKnobs {
   exploration?: number;
   diversity?: number;
-  privacyNoise?: number;
+  /** Default `MAX_SAME_CATEGORY` (`rank/vary-top.ts`). */
+  maxSameCategory?: number;
+  privacyNoise?: number | PrivacyNoise;
   /** The shop's rules, applied after the knobs (validated: `validateRerankOptions`). */
   rules?: MerchandisingRules;
   rotation?: Rotation;

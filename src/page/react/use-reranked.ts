@@ -22,17 +22,17 @@ interface Ranked {
  */
 export function useReranked<T extends Item>(items: readonly T[], options: RerankOptions = {}): T[] {
   const hearth = useHearth();
-  const { listId, limit, timeoutMs, exploration, diversity, privacyNoise } = options;
+  const { listId, limit, timeoutMs, exploration, diversity, maxSameCategory, privacyNoise } = options;
   const ids = useMemo(() => items.map((i) => i.id).join('\u0000'), [items]);
   // Everything that changes the answer; the time budget does not.
-  const key = `${ids}\u0001${listId ?? ''}\u0001${limit ?? ''}\u0001${exploration ?? ''}\u0001${diversity ?? ''}\u0001${privacyNoise ?? ''}`;
+  const key = `${ids}\u0001${listId ?? ''}\u0001${limit ?? ''}\u0001${exploration ?? ''}\u0001${diversity ?? ''}\u0001${maxSameCategory ?? ''}\u0001${JSON.stringify(privacyNoise) ?? ''}`;
   const [ranked, setRanked] = useState<Ranked | null>(null);
 
   useEffect(() => {
     let live = true;
     const list = items.slice();
     const index = new Map<T, number>(list.map((item, i) => [item, i]));
-    const given: RerankOptions = { listId, limit, timeoutMs, exploration, diversity, privacyNoise };
+    const given: RerankOptions = { listId, limit, timeoutMs, exploration, diversity, maxSameCategory, privacyNoise };
     const rerankOptions = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as RerankOptions;
     hearth
       .rerank(list, rerankOptions)
