@@ -103,7 +103,7 @@ export function mountPrivacy(root: HTMLElement): void {
     } else {
       summary.replaceChildren(
         h('span', { class: bad.length ? 'bad' : 'ok', text: bad.length ? `${bad.length} request(s) carried data — inspect below` : '✓ No request carried behaviour.' }),
-        ` ${shown.length} requests by this visit, ${shown.reduce((n, r) => n + r.bodyBytes, 0)} bytes sent in bodies, ${shown.filter((r) => r.query).length} with a query string. Not listed: ${favicon} favicon fetch${favicon === 1 ? '' : 'es'} by the browser, ${earlier} request${earlier === 1 ? '' : 's'} of your earlier page loads, ${log.logReads} polls by this panel; other visitors’ requests are never shown.`,
+        ` ${shown.length} requests by this visit, ${shown.reduce((n, r) => n + r.bodyBytes, 0)} bytes sent in bodies, ${shown.filter((r) => r.query).length} with a query string. Not listed: ${favicon} favicon fetch${favicon === 1 ? '' : 'es'} by the browser, ${earlier} earlier request${earlier === 1 ? '' : 's'} from your address and browser (before this page opened), ${log.logReads} polls by this panel; other visitors’ requests are never shown.`,
       );
     }
     table.replaceChildren(h('thead', {}, h('tr', {}, h('th', { text: '#' }), h('th', { text: 'Request' }), h('th', { text: 'Kind' }), h('th', { text: 'Sent' }))));

@@ -43,12 +43,12 @@ function table(f: OrderFigures[]): HTMLTableElement {
 function method(sl: BeautySlice, model: Awaited<ReturnType<typeof modelServed>>): HTMLElement {
   return h('details', { class: 'tech' }, h('summary', { text: 'How this is measured (technical)' }),
     h('ul', {},
-      h('li', { text: `Data: ${sl.source ?? 'Amazon Beauty'}; every ${Math.round((sl.users ?? 0) / Math.max(1, sl.shoppers.length))}th of its ${sl.users ?? '?'} shoppers. Product names are made up from the opaque ids; Hearth sees only each item’s id and its attribute ids, as the shop’s GA4 export and feed carry them.` }),
+      h('li', { text: `Data: ${sl.source ?? 'Amazon Beauty'}; one shopper in every ${Math.floor((sl.users ?? 0) / Math.max(1, sl.shoppers.length))} of its ${(sl.users ?? 0).toLocaleString('en')}. Product names are made up from the opaque ids; Hearth sees only each item’s id and its attribute ids, as the shop’s GA4 export and feed carry them.` }),
       h('li', { text: 'Each shopper: the items before their last are tracked in a fresh Hearth database (one a minute, ending now); then a list of their last item and 99 items they never touched is ranked. The list arrives in bestseller order (most bought by all shoppers, last items excluded); each Hearth order re-ranks that list.' }),
       h('li', { text: model.ok ? `Trained model: ${model.version ?? 'version unknown'}, served from /hearth-model/ (made by \`npm run demo:model\` with the project’s own trainer, \`npm run train\`, from the GA4-export form of the data). Training used every shopper’s items except their last, so the item measured here was never seen in training.` : 'Trained model: not served (/hearth-model/model.json missing), so the “trained” row is the untrained model. Run `npm run demo:model`.' }),
       h('li', { text: 'Intervals: 95%, Wilson score for each share, normal approximation for the average position and for the difference of two shares (paired: the same shoppers in both orders). The headline says “more” only when the two shares’ intervals do not overlap and the difference’s interval excludes zero.' }),
       h('li', { text: 'Amazon reviews stand in for purchases (“bought next” is “reviewed next”).' }),
-      h('li', { text: 'The same measure over all 22,363 shoppers, in Node: BENCHMARKS.md › “Demo: the Beauty replay”.' })));
+      h('li', { text: 'This replay’s own figures, and the same measure over every shopper in Node (the engine without a browser): BENCHMARKS.md › “Demo: the Beauty replay”.' })));
 }
 
 export function mountReplay(root: HTMLElement): void {
