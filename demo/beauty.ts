@@ -6,6 +6,8 @@ export interface BeautySlice {
   available: boolean;
   reason?: string;
   source?: string;
+  /** Whether the demo serves the site-trained model (public/hearth-model/), as checked when the slice was made. */
+  trainedModel?: boolean;
   /** Shoppers in the whole data set (the slice replays every k-th). */
   users?: number;
   /** Each shopper's items oldest first (the last one is the one to predict) and 99 they never touched. */

@@ -45,7 +45,7 @@ function method(sl: BeautySlice, model: Awaited<ReturnType<typeof modelServed>>)
     h('ul', {},
       h('li', { text: `Data: ${sl.source ?? 'Amazon Beauty'}; one shopper in every ${Math.floor((sl.users ?? 0) / Math.max(1, sl.shoppers.length))} of its ${(sl.users ?? 0).toLocaleString('en')}. Product names are made up from the opaque ids; Hearth sees only each item’s id and its attribute ids, as the shop’s GA4 export and feed carry them.` }),
       h('li', { text: 'Each shopper: the items before their last are tracked in a fresh Hearth database (one a minute, ending now); then a list of their last item and 99 items they never touched is ranked. The list arrives in bestseller order (most bought by all shoppers, last items excluded); each Hearth order re-ranks that list.' }),
-      h('li', { text: model.ok ? `Trained model: ${model.version ?? 'version unknown'}, served from /hearth-model/ (made by \`npm run demo:model\` with the project’s own trainer, \`npm run train\`, from the GA4-export form of the data). Training used every shopper’s items except their last, so the item measured here was never seen in training.` : 'Trained model: not served (/hearth-model/model.json missing), so the “trained” row is the untrained model. Run `npm run demo:model`.' }),
+      h('li', { text: model.ok ? `Trained model: ${model.version ?? 'version unknown'}, served from /hearth-model/ (made by \`npm run demo:model\` with the project’s own trainer, \`npm run train\`, from the GA4-export form of the data). Training used every shopper’s items except their last, so the item measured here was never seen in training.` : 'Trained model: not served (public/hearth-model/model.json missing when the demo was built), so its order is left out. `npm run demo:model` makes it.' }),
       h('li', { text: 'Intervals: 95%, Wilson score for each share, normal approximation for the average position and for the difference of two shares (paired: the same shoppers in both orders). The headline says “more” only when the two shares’ intervals do not overlap and the difference’s interval excludes zero.' }),
       h('li', { text: 'Amazon reviews stand in for purchases (“bought next” is “reviewed next”).' }),
       h('li', { text: 'This replay’s own figures, and the same measure over every shopper in Node (the engine without a browser): BENCHMARKS.md › “Demo: the Beauty replay”.' })));
@@ -96,7 +96,8 @@ export function mountReplay(root: HTMLElement): void {
     h('p', { class: 'explain', id: 'replay-blurb', text: 'Loading the shoppers…' }),
     h('div', { class: 'row-buttons' }, runBtn, stopBtn, progress),
     status, verdict, results, tech);
-  void Promise.all([loadBeauty(), modelServed()]).then(([sl, model]) => {
+  void loadBeauty().then(async (sl) => {
+    const model = await modelServed(sl);
     const blurb = root.querySelector('#replay-blurb')!;
     if (!sl.available) { blurb.textContent = sl.reason ?? 'Replay unavailable.'; runBtn.disabled = true; return; }
     served = model.ok;

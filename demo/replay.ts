@@ -26,13 +26,12 @@ const HISTORY = 50;
 export interface ReplayRun { positions: Positions; fallbacks: number; shoppers: number }
 
 /** The two Hearth instances of the replay, each in its own database: the visitor's own history is never touched. */
-let engines: { zero: Hearth; trained: Hearth } | undefined;
-function replayEngines(): { zero: Hearth; trained: Hearth } {
-  engines ??= {
-    zero: createHearth({ dbName: 'hearth-demo-replay-zero', workerUrl: WORKER_URL, timeoutMs: 30_000 }),
-    trained: createHearth({ dbName: 'hearth-demo-replay-trained', workerUrl: WORKER_URL, timeoutMs: 30_000, modelUrl: MODEL_URL }),
-  };
-  return engines;
+let zeroEngine: Hearth | undefined;
+let trainedEngine: Hearth | undefined;
+function replayEngines(withModel: boolean): { zero: Hearth; trained?: Hearth } {
+  zeroEngine ??= createHearth({ dbName: 'hearth-demo-replay-zero', workerUrl: WORKER_URL, timeoutMs: 30_000 });
+  if (withModel) trainedEngine ??= createHearth({ dbName: 'hearth-demo-replay-trained', workerUrl: WORKER_URL, timeoutMs: 30_000, modelUrl: MODEL_URL });
+  return { zero: zeroEngine, ...(withModel && trainedEngine ? { trained: trainedEngine } : {}) };
 }
 
 /** The shop's bestseller order of a list: most bought first, ties by item number. */
@@ -51,7 +50,7 @@ async function positionIn(hearth: Hearth, items: Item[], list: Item[], target: s
 
 /** Replays every shopper of the slice; `onStep` after each, `stop()` ends it early (the figures so far stand). */
 export async function replayAll(s: BeautySlice, onStep: (run: ReplayRun) => void, stop: () => boolean): Promise<ReplayRun> {
-  const { zero, trained } = replayEngines();
+  const { zero, trained } = replayEngines(s.trainedModel === true);
   const run: ReplayRun = { positions: { bestsellers: [], zero: [], trained: [] }, fallbacks: 0, shoppers: s.shoppers.length };
   for (const shopper of s.shoppers) {
     if (stop()) break;
@@ -59,22 +58,23 @@ export async function replayAll(s: BeautySlice, onStep: (run: ReplayRun) => void
     const history = shopper.items.slice(0, -1).slice(-HISTORY).map((id) => beautyItem(s, id));
     const shopList = bestsellerOrder(s, [target, ...shopper.negatives]);
     const list = shopList.map((id) => beautyItem(s, id));
-    const [z, t] = await Promise.all([positionIn(zero, history, list, String(target)), positionIn(trained, history, list, String(target))]);
+    const [z, t] = await Promise.all([positionIn(zero, history, list, String(target)), trained && positionIn(trained, history, list, String(target))]);
     run.positions.bestsellers.push(shopList.indexOf(target) + 1);
     run.positions.zero.push(z.pos);
-    run.positions.trained.push(t.pos);
-    run.fallbacks += Number(z.fallback) + Number(t.fallback);
+    if (t) run.positions.trained.push(t.pos);
+    run.fallbacks += Number(z.fallback) + Number(t?.fallback ?? false);
     onStep(run);
   }
   return run;
 }
 
-/** Whether the site-trained files are served (else the trained engine would quietly rank without them). */
-export async function modelServed(): Promise<{ ok: boolean; version?: string; bytes?: number }> {
+/** The served model's version, when the slice says the demo serves one (else the trained engine would quietly rank without it). */
+export async function modelServed(s: BeautySlice): Promise<{ ok: boolean; version?: string }> {
+  if (!s.trainedModel) return { ok: false };
   try {
     const res = await fetch(MODEL_URL, { cache: 'no-store' });
     if (!res.ok) return { ok: false };
-    const m = (await res.json()) as { version?: string; table?: { bytes?: number } };
+    const m = (await res.json()) as { version?: string };
     return { ok: true, ...(m.version ? { version: m.version } : {}) };
   } catch {
     return { ok: false };

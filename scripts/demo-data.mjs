@@ -54,6 +54,9 @@ export async function makeDemoData(datasetsDir = process.env.HEARTH_DATASETS ?? 
   }
   const [seqText, attrText, negText] = await Promise.all(files.map((f) => readFile(f, 'utf8')));
   const slice = sliceFromFolder({ seqText, attrText, negText }, shoppers);
+  // Whether the site-trained files are there to serve (public/ is the demo's static folder): without
+  // them the replay leaves the trained order out rather than asking for files that are not there.
+  slice.trainedModel = existsSync(resolve(root, 'public/hearth-model/model.json'));
   await writeAtomic(outFile, JSON.stringify(slice));
   return `demo data: ${slice.shoppers.length} real Beauty shoppers, ${Object.keys(slice.items).length} items → ${outFile}`;
 }
