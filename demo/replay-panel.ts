@@ -48,7 +48,7 @@ function method(sl: BeautySlice, model: Awaited<ReturnType<typeof modelServed>>)
       h('li', { text: model.ok ? `Trained model: ${model.version ?? 'version unknown'}, served from /hearth-model/ (made by \`npm run demo:model\` with the project’s own trainer, \`npm run train\`, from the GA4-export form of the data). Training used every shopper’s items except their last, so the item measured here was never seen in training.` : 'Trained model: not served (public/hearth-model/model.json missing when the demo was built), so its order is left out. `npm run demo:model` makes it.' }),
       h('li', { text: 'Intervals: 95%, Wilson score for each share, normal approximation for the average position and for the difference of two shares (paired: the same shoppers in both orders). The headline says “more” only when the two shares’ intervals do not overlap and the difference’s interval excludes zero.' }),
       h('li', { text: 'Amazon reviews stand in for purchases (“bought next” is “reviewed next”).' }),
-      h('li', { text: 'This replay’s own figures, and the same measure over every shopper in Node (the engine without a browser): BENCHMARKS.md › “Demo: the Beauty replay”.' })));
+      h('li', { text: 'This replay’s own figures, and the same measure over every shopper in Node (the engine without a browser): BENCHMARKS.md › “Demo: the site-trained model and the Beauty replay”.' })));
 }
 
 export function mountReplay(root: HTMLElement): void {

@@ -40,7 +40,7 @@ function compare(a: OrderFigures, pop: OrderFigures, diff: Interval): string {
 export function headline(f: OrderFigures[], positions: Positions, done: boolean, trainedServed: boolean): string {
   const [pop, zero, trained] = f as [OrderFigures, OrderFigures, OrderFigures];
   if (pop.n === 0) return '';
-  const who = `${done ? 'Across' : 'So far, across'} ${pop.n} real shopper${pop.n === 1 ? '' : 's'}, the item the shopper bought next was in the top 10 of 100`;
+  const who = `${done ? 'Across' : 'So far, across'} ${pop.n.toLocaleString('en')} real shopper${pop.n === 1 ? '' : 's'}, the item the shopper bought next was in the top 10 of 100`;
   const day1 = `${pct(zero.top10.value)} with Hearth untrained (day one), ${compare(zero, pop, pairedDifference(positions.zero, positions.bestsellers))}`;
   if (!trainedServed) return `${who} for ${day1}. (The trained model is not served here, so it is not shown.)`;
   return `${who} for ${pct(trained.top10.value)} of them with Hearth and the shop’s trained model, ${compare(trained, pop, pairedDifference(positions.trained, positions.bestsellers))}. ${day1.charAt(0).toUpperCase()}${day1.slice(1)}.`;

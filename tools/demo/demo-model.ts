@@ -6,8 +6,8 @@
  * What a shop would do, with the project's own tools: the Beauty research folder is written as a
  * GA4 export and a Merchant feed (tools/shop/research-to-ga4.ts), then `npm run train` learns from
  * those files. Training leaves every shopper's last item out, so the demo's replay measures items
- * the model never saw. 32 dims keep the files small enough to commit; BENCHMARKS.md › "Demo: the
- * site-trained model" has the validation figures behind that choice. Takes ~15 minutes or more.
+ * the model never saw. 32 dims keep the files small enough to commit; their size and validation
+ * figures against 64 dims: BENCHMARKS.md › "Demo: the site-trained model and the Beauty replay".
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
