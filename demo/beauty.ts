@@ -6,43 +6,41 @@ export interface BeautySlice {
   available: boolean;
   reason?: string;
   source?: string;
+  /** Whether the demo serves the site-trained model (public/hearth-model/), as checked when the slice was made. */
+  trainedModel?: boolean;
+  /** Shoppers in the whole data set (the slice replays every k-th). */
   users?: number;
+  /** Each shopper's items oldest first (the last one is the one to predict) and 99 they never touched. */
   shoppers: Array<{ user: number; items: number[]; negatives: number[] }>;
-  /** item id → most common attribute (named as category), rarest attribute (named as brand), popularity. */
-  items: Record<string, { c: number; b: number; p: number }>;
+  /** item id → its attribute ids in the data's order, and how often other steps bought it (bestsellers). */
+  items: Record<string, { a: number[]; p: number }>;
 }
+
+const MISSING: BeautySlice = { available: false, reason: 'The Amazon Beauty slice was not built: `npm run demo` makes it from ../shared/datasets/beauty.', shoppers: [], items: {} };
 
 let slice: Promise<BeautySlice> | undefined;
 export function loadBeauty(): Promise<BeautySlice> {
   slice ??= fetch('/data/beauty-slice.json', { cache: 'no-store' })
-    .then(async (r) => (r.ok ? ((await r.json()) as BeautySlice) : { available: false, reason: 'The Amazon Beauty slice was not built (run `npm run demo`, which makes it from /work/shared/datasets/beauty).', shoppers: [], items: {} }))
-    .catch(() => ({ available: false, reason: 'Could not load the Amazon Beauty slice.', shoppers: [], items: {} }));
+    .then(async (r) => (r.ok ? ((await r.json()) as BeautySlice) : MISSING))
+    .catch(() => ({ ...MISSING, reason: 'Could not load the Amazon Beauty slice.' }));
   return slice;
 }
 
-const CATS = ['Skin Care', 'Makeup', 'Hair Care', 'Fragrance', 'Nail Care', 'Bath & Body', 'Tools & Brushes', 'Men’s Grooming', 'Sun Care', 'Lip Care', 'Eye Makeup', 'Face Masks'];
-const NOUNS: Record<string, string[]> = {
-  'Skin Care': ['Serum', 'Day Cream', 'Cleanser', 'Toner'], Makeup: ['Foundation', 'Blush', 'Primer', 'Bronzer'], 'Hair Care': ['Shampoo', 'Conditioner', 'Hair Oil', 'Mask'],
-  Fragrance: ['Eau de Parfum', 'Body Mist', 'Cologne'], 'Nail Care': ['Nail Polish', 'Top Coat', 'Cuticle Oil'], 'Bath & Body': ['Body Wash', 'Body Lotion', 'Bath Salts'],
-  'Tools & Brushes': ['Brush Set', 'Sponge', 'Curler'], 'Men’s Grooming': ['Beard Oil', 'Shave Gel', 'Aftershave'], 'Sun Care': ['Sunscreen', 'After-Sun Gel'],
-  'Lip Care': ['Lip Balm', 'Lip Scrub'], 'Eye Makeup': ['Mascara', 'Eyeliner', 'Brow Gel'], 'Face Masks': ['Sheet Mask', 'Clay Mask'],
-};
-const SYL = ['la', 'mi', 'ro', 'sé', 'va', 'no', 'ka', 'lu', 'ra', 'bel', 'or', 'tie', 'mar', 'do', 'si', 'e'];
+/**
+ * The item exactly as the shop's GA4 export and feed describe it (tools/shop/research-to-ga4.ts):
+ * its id and its attributes as categories `a<id>`, no title or brand. The site-trained model's rows
+ * are keyed by these fields, so a page must send the same ones for them to match.
+ */
+export function beautyItem(s: BeautySlice, id: number): Item {
+  const a = s.items[String(id)]?.a ?? [];
+  return a.length ? { id: String(id), categories: a.map((x) => `a${x}`) } : { id: String(id) };
+}
+
+const KINDS = ['Serum', 'Day Cream', 'Cleanser', 'Toner', 'Foundation', 'Blush', 'Shampoo', 'Conditioner', 'Hair Oil', 'Body Wash', 'Nail Polish', 'Lip Balm', 'Mascara', 'Sunscreen', 'Sheet Mask', 'Eau de Parfum'];
 const ADJ = ['Hydrating', 'Radiant', 'Matte', 'Gentle', 'Intense', 'Silky', 'Daily', 'Repair', 'Glow', 'Pure'];
 
-/** Deterministic, believable names for opaque ids: the same id always reads the same. */
-export function beautyBrand(id: number): string {
-  const r = seeded(id * 7919 + 17);
-  const n = 2 + Math.floor(r() * 2);
-  const name = Array.from({ length: n }, () => SYL[Math.floor(r() * SYL.length)]!).join('');
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-export const beautyCategory = (id: number): string => CATS[id % CATS.length]!;
-
-export function beautyItem(s: BeautySlice, id: number): Item & { title: string; brand: string; categories: string[] } {
-  const a = s.items[String(id)] ?? { c: 0, b: 0, p: 0 };
-  const cat = beautyCategory(a.c);
+/** A readable label for an opaque id (display only: never sent to Hearth, so it cannot sway the ranking). */
+export function beautyLabel(id: number): string {
   const r = seeded(id * 31 + 7);
-  const nouns = NOUNS[cat] ?? ['Essential'];
-  return { id: `az-${id}`, title: `${ADJ[Math.floor(r() * ADJ.length)]} ${nouns[Math.floor(r() * nouns.length)]}`, brand: beautyBrand(a.b), categories: ['Beauty', cat] };
+  return `${ADJ[Math.floor(r() * ADJ.length)]} ${KINDS[Math.floor(r() * KINDS.length)]} (#${id})`;
 }

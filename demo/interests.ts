@@ -12,6 +12,9 @@ function pairs(long: WeightedInterest[], session: WeightedInterest[], n = 5): Ar
   return names.map((name) => ({ name, a: long.find((x) => x.name === name)?.share ?? 0, b: session.find((x) => x.name === name)?.share ?? 0 }));
 }
 
+/** How each stored event reads in the history list. */
+const ACTION: Record<string, string> = { impression: 'seen in a list', click: 'clicked', view: 'viewed', add_to_cart: 'added to cart', purchase: 'bought' };
+
 function download(data: HearthExport): void {
   const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
   const a = h('a', { href: URL.createObjectURL(blob), download: 'hearth-export.json' });
@@ -55,22 +58,27 @@ export async function renderInterests(root: HTMLElement): Promise<void> {
     const btn = h('button', { type: 'button', class: 'danger', 'aria-label': `Forget ${e.item.title ?? e.item.id}`, text: 'Forget' });
     btn.addEventListener('click', () => void forget({ itemId: e.item.id }));
     const dwell = e.dwellMs ? ` · ${Math.round(e.dwellMs / 1000)} s` : '';
-    list.append(h('li', {}, h('span', { class: `tag ${e.type}`, text: e.type.replace('_', ' ') }), h('span', { class: 'what', text: `${e.item.title ?? e.item.id} · ${e.item.brand ?? ''}${dwell}`, title: e.item.id }), h('span', { class: 'meta', text: ago(e.at) }), btn));
+    list.append(h('li', {}, h('span', { class: `tag ${e.type}`, text: ACTION[e.type] ?? e.type }), h('span', { class: 'what', text: `${e.item.title ?? e.item.id} · ${e.item.brand ?? ''}${dwell}`, title: e.item.id }), h('span', { class: 'meta', text: ago(e.at) }), btn));
   }
   if (events.length === 0) list.append(h('li', { text: consent === 'denied' ? 'Consent denied: nothing is recorded.' : 'Nothing yet. Open a product to start.' }));
   if (events.length > 80) list.append(h('li', { class: 'meta', text: `…and ${events.length - 80} older events (all in the export)` }));
 
   const sess = profile.session;
+  // With no event before this session, long-term and session shares are the same numbers: one bar each then.
+  const split = sess.events < profile.events;
+  const a = split ? 'Long-term' : 'Your interests (all from this visit so far)';
+  const b = split ? `This session (${sess.events} events)` : undefined;
   root.replaceChildren(
-    h('h3', { text: `What Hearth knows: ${profile.events} event${profile.events === 1 ? '' : 's'}` }),
-    h('p', { class: 'explain', text: 'Read live from the worker with hearth.profile(): shares of the model’s own event weights (action strength × recency × dwell). “This session” counts since the last 30-minute pause.' }),
+    h('h3', { text: `What Hearth has learned about you: ${profile.events} action${profile.events === 1 ? '' : 's'}` }),
+    h('p', { class: 'explain', text: 'Kept only in this browser. The bars are your shares of interest by category and brand; ✕ forgets one.' }),
+    h('details', { class: 'tech' }, h('summary', { text: 'Technical detail' }), h('p', { class: 'explain', text: 'Read live from the worker with hearth.profile(): shares of the model’s own event weights (action strength × recency × dwell). “This session” counts since the last 30-minute pause; it appears beside the long-term bars once there is history from before this session.' })),
     h('h3', { text: 'Top categories' }),
-    pairedBars(pairs(profile.longTerm.categories, sess.categories), { label: 'Top categories, long-term and this session', a: 'Long-term', b: `This session (${sess.events} events)`, onForget: (c) => void forget({ category: c }) }),
+    pairedBars(pairs(profile.longTerm.categories, sess.categories), { label: 'Top categories', a, ...(b ? { b } : {}), onForget: (c) => void forget({ category: c }) }),
     h('h3', { text: 'Top brands' }),
-    pairedBars(pairs(profile.longTerm.brands, sess.brands), { label: 'Top brands, long-term and this session', a: 'Long-term', b: 'This session', onForget: (b) => void forget({ brand: b }) }),
+    pairedBars(pairs(profile.longTerm.brands, sess.brands), { label: 'Top brands', a, ...(b ? { b } : {}), onForget: (x) => void forget({ brand: x }) }),
     h('h3', { text: 'Category interest over time (this visit)' }),
     timeline.length > 1
-      ? lineChart(top.map((name, i) => ({ name, color: PALETTE[i % PALETTE.length]!, values: timeline.map((t) => t.shares.get(name) ?? 0) })), { label: 'Share of each top category after each change', yMax: 1, format: (v) => `${Math.round(v * 100)}%`, xLabel: `${timeline.length} snapshots →`, height: 120 })
+      ? lineChart(top.map((name, i) => ({ name, color: PALETTE[i % PALETTE.length]!, values: timeline.map((t) => t.shares.get(name) ?? 0), ...(i % 2 ? { dash: '5 3' } : {}) })), { label: 'Share of each top category after each change', yMax: 1, format: (v) => `${Math.round(v * 100)}%`, xLabel: `${timeline.length} snapshots →`, height: 120, empty: 'Appears after your next few actions.' })
       : h('p', { class: 'explain', text: 'Appears after your next few actions.' }),
     consentBox,
     h('h3', { text: 'History (stored in IndexedDB)' }),

@@ -3,6 +3,7 @@ import { DEPARTMENT_NAMES, departmentList } from './catalogue.js';
 import { byId, h } from './dom.js';
 import { mountInterests } from './interests.js';
 import { mountPrivacy } from './privacy.js';
+import { mountReplay } from './replay-panel.js';
 import { lastRank, leavingPage, parseRoute, renderHome, renderList, renderProduct, scorerLabel } from './shop.js';
 import { mountSimulator } from './simulator.js';
 import { emit, hearth, knobs, on } from './state.js';
@@ -18,11 +19,14 @@ const shop = byId('shop');
 const nav = byId('departments');
 nav.append(h('a', { href: '#/', text: 'Featured' }), ...DEPARTMENT_NAMES.map((d) => h('a', { href: `#/c/${d}`, text: d })));
 
+// On a phone the guide and the knobs start folded, so the shop fills the first screen.
+if (matchMedia('(max-width: 560px)').matches) for (const id of ['guide', 'knobs-box']) byId<HTMLDetailsElement>(id).open = false;
+
 // Knobs
 const KNOBS = [
-  { key: 'exploration', label: 'Exploration', help: 'Give lesser-known products a chance to rise (random draw around each score).' },
+  { key: 'exploration', label: 'Exploration', help: 'Give lesser-known products a chance to rise.' },
   { key: 'diversity', label: 'Diversity', help: 'Trade relevance for variety: fewer near-duplicates at the top.' },
-  { key: 'privacyNoise', label: 'Privacy noise', help: 'Randomise the order so it reveals a bounded amount (ε shown above the list).' },
+  { key: 'privacyNoise', label: 'Privacy noise', help: 'Mix some chance into the order, so the list itself gives less away about the shopper (the guarantee, ε, is in the list’s technical detail).' },
 ] as const;
 const knobBox = byId('knobs');
 for (const k of KNOBS) {
@@ -80,12 +84,20 @@ on('ranked', () => {
 });
 
 // Panels (tabs with arrow-key support)
-const tabs = ['interests', 'simulator', 'privacy'].map((name) => ({ tab: byId<HTMLButtonElement>(`tab-${name}`), panel: byId(`panel-${name}`) }));
+const tabs = ['replay', 'interests', 'simulator', 'privacy'].map((name) => ({ tab: byId<HTMLButtonElement>(`tab-${name}`), panel: byId(`panel-${name}`) }));
 function select(i: number): void {
   tabs.forEach((t, j) => {
     t.tab.setAttribute('aria-selected', String(i === j));
     t.tab.tabIndex = i === j ? 0 : -1;
     t.panel.hidden = i !== j;
+  });
+}
+for (const [link, i] of [['see-privacy', 3], ['see-proof', 0]] as const) {
+  byId(link).addEventListener('click', (e) => {
+    e.preventDefault();
+    select(i);
+    tabs[i]!.tab.focus();
+    tabs[i]!.panel.scrollIntoView({ block: 'nearest' });
   });
 }
 tabs.forEach((t, i) => {
@@ -101,6 +113,7 @@ tabs.forEach((t, i) => {
 const info = await hearth.ready().catch(() => undefined);
 byId('engine').textContent = info ? `Hearth ${scorerLabel(info.backend, true)}` : 'Hearth unavailable: shop’s order';
 byId('engine-events').textContent = `${info?.events ?? 0} event${info?.events === 1 ? '' : 's'}`;
+mountReplay(byId('panel-replay'));
 mountInterests(byId('panel-interests'));
 mountSimulator(byId('panel-simulator'));
 mountPrivacy(byId('panel-privacy'));

@@ -47,9 +47,20 @@ function card(p: Product, opts: { rank: number; listId: string; moved?: number; 
     badge.title = m === 0 ? 'Same position as the shop’s order' : `Moved ${m > 0 ? 'up' : 'down'} ${Math.abs(m)} from #${opts.from}`;
     badge.setAttribute('aria-label', badge.title);
     link.append(badge);
-    body.append(h('span', { class: 'reason', text: reasonText(opts.reasons) }));
+    const why = reasonText(opts.reasons);
+    body.append(h('span', { class: 'reason', text: why, title: why }));
+  } else {
+    // Holds the reason's two lines, so a shop card is as tall as its Hearth twin.
+    body.append(h('span', { class: 'reason blank', 'aria-hidden': 'true', text: '·' }));
   }
   return link;
+}
+
+/** The list's state in plain words (the pill); the technical line is one click away. */
+function plainStatus(r: RankResult<Product>): string {
+  if (r.fallback) return 'shop’s order kept';
+  if (r.backend === 'none') return 'no history yet';
+  return r.epsilon !== undefined && Number.isFinite(r.epsilon) ? 'for you, with privacy noise' : 'for you';
 }
 
 function statusLine(r: RankResult<Product>): string {
@@ -93,13 +104,14 @@ export async function renderList(root: HTMLElement, title: string, listId: strin
   root.replaceChildren(
     h('div', { class: 'page-head' },
       h('h2', { text: title }),
-      h('p', { class: 'sub', text: `${list.length} products · ${movedIn} of Hearth’s top ${n} come from below the shop’s top ${n}` })),
+      h('p', { class: 'sub', text: `${list.length} products · ${movedIn} of Hearth’s top ${n} come from below the shop’s top ${n}` }),
+      h('details', { class: 'tech inline' }, h('summary', { text: 'technical' }), h('span', { id: 'rank-status', role: 'status', text: statusLine(ranked) }))),
     h('div', { class: 'compare' },
       h('section', { class: 'col', 'aria-labelledby': 'h-default' },
         h('h3', { id: 'h-default' }, 'Shop’s order', h('span', { class: 'pill muted', text: 'default' })),
         defaultCol),
       h('section', { class: 'col personal', 'aria-labelledby': 'h-personal' },
-        h('h3', { id: 'h-personal' }, 'Personalised by Hearth', h('span', { class: 'pill', id: 'rank-status', role: 'status', text: statusLine(ranked) })),
+        h('h3', { id: 'h-personal' }, 'Personalised by Hearth', h('span', { class: 'pill', id: 'rank-plain', text: plainStatus(ranked) })),
         personalCol)),
     more);
 }

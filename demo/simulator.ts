@@ -1,15 +1,16 @@
 import { createHearth, type Hearth } from 'hearth-sdk';
 import { departmentList, featuredList, seeded, type Product } from './catalogue.js';
-import { beautyItem, loadBeauty } from './beauty.js';
 import { lineChart, PALETTE } from './chart.js';
 import { h } from './dom.js';
-import { emit, hearth, rankOptions, WORKER_URL } from './state.js';
+import { knobs, WORKER_URL } from './state.js';
 
 /**
  * A simulated shopper: a hidden taste (a score per product) that picks what to click from each page,
- * whatever order the page shows. Each step: the page ranks the list (Hearth's order, with the knobs as
- * set) and we record where the item the shopper then chose sat in Hearth's order and in the shop's
- * order. Nothing here is scripted: the plot is those positions as they happen.
+ * whatever order the page shows. Each step: the simulator's own Hearth ranks the list (with the knobs
+ * as set) and we record where the item the shopper then chose sat in Hearth's order and in the shop's
+ * order. Nothing here is scripted: the plot is those positions as they happen. The tastes are made of
+ * the same brand, category and price that Hearth scores on, so this shows the mechanics, not the size
+ * of the gain: the real-shopper replay (replay-panel.ts) measures that.
  */
 interface Persona { id: string; name: string; blurb: string; pages: (step: number) => Product[]; taste: (p: Product, step: number, steps: number) => number }
 
@@ -25,7 +26,9 @@ interface Step { personal: number; shop: number; label: string }
 const steps: Step[] = [];
 let running = false;
 let stopRequested = false;
-let replayHearth: Hearth | undefined;
+/** The simulator's own Hearth, in its own database: running it never touches the visitor's browsing. */
+let simHearth: Hearth | undefined;
+const simulatorHearth = (): Hearth => (simHearth ??= createHearth({ dbName: 'hearth-demo-simulator', workerUrl: WORKER_URL, timeoutMs: 4_000 }));
 
 /** Softmax choice by taste, seeded: the shopper's pick never looks at the order shown. */
 function choose(list: Product[], score: (p: Product) => number, rnd: () => number): Product {
@@ -42,15 +45,11 @@ const rolling = (xs: number[], k = 5) => xs.map((_, i) => mean(xs.slice(Math.max
 export function mountSimulator(root: HTMLElement): void {
   const mode = h('select', { id: 'sim-mode', 'aria-label': 'Shopper to simulate' });
   for (const p of PERSONAS) mode.append(h('option', { value: p.id, text: p.name }));
-  mode.append(h('option', { value: 'amazon', text: 'Real shopper: Amazon Beauty replay' }));
   const blurb = h('p', { class: 'explain', id: 'sim-blurb' });
   const stepsInput = h('input', { type: 'range', min: 10, max: 60, step: 5, value: 30, id: 'sim-steps' });
   const stepsOut = h('output', { text: '30' });
   const gapInput = h('select', { id: 'sim-gap', 'aria-label': 'Days between visits' });
   for (const d of [0, 1, 3, 7, 14]) gapInput.append(h('option', { value: d, text: d === 0 ? 'same day' : `${d} day${d > 1 ? 's' : ''}` }));
-  const baseline = h('select', { id: 'sim-baseline', 'aria-label': 'Shop’s order in the replay' });
-  baseline.append(h('option', { value: 'pop', text: 'Bestsellers (popularity among other shoppers)' }), h('option', { value: 'id', text: 'Catalogue order (by item number)' }));
-  const baselineRow = h('label', { hidden: true }, 'Shop’s order in the replay', baseline);
   const runBtn = h('button', { type: 'button', class: 'primary', id: 'sim-run', text: 'Run simulation' });
   const stopBtn = h('button', { type: 'button', class: 'secondary', text: 'Stop', disabled: true });
   const stats = h('div', { class: 'stat-grid', id: 'sim-stats', role: 'status', 'aria-live': 'polite' });
@@ -59,52 +58,47 @@ export function mountSimulator(root: HTMLElement): void {
   const note = h('p', { class: 'explain' });
   const verdict = h('p', { class: 'verdict', id: 'sim-verdict' });
 
-  const describe = async () => {
-    const p = PERSONAS.find((x) => x.id === mode.value);
-    baselineRow.hidden = Boolean(p);
-    if (p) blurb.textContent = `${p.blurb} Runs on this page’s own Hearth: your history is reset first, and the shop on the left updates as it goes.`;
-    else {
-      const s = await loadBeauty();
-      blurb.textContent = s.available
-        ? `${s.shoppers.length} real shoppers from ${s.source} (${s.users} in all). Each step ranks the item they actually chose next among 39 they never touched; the shop’s order is bestsellers first (a strong baseline here: the 39 others are drawn at random and mostly rarely bought) or the catalogue order. Item names are generated from opaque ids. Runs in a separate Hearth database, so your history is untouched.`
-        : s.reason ?? 'Replay unavailable.';
-    }
+  const describe = () => {
+    const p = PERSONAS.find((x) => x.id === mode.value)!;
+    blurb.textContent = `${p.blurb} Runs in the simulator’s own Hearth database: your own browsing on the left is kept as it is.`;
   };
-  mode.addEventListener('change', () => void describe());
+  mode.addEventListener('change', describe);
   stepsInput.addEventListener('input', () => (stepsOut.textContent = stepsInput.value));
 
   const draw = () => {
-    const pers = steps.map((s) => s.personal), shop = steps.map((s) => s.shop);
+    const pers = steps.map((x) => x.personal), shop = steps.map((x) => x.shop);
     const hit = (xs: number[], k: number) => (xs.length ? xs.filter((x) => x <= k).length / xs.length : 0);
+    const stat = (cls: string, label: string, value: string, metric?: string) => h('div', { class: `stat ${cls}` }, h('span', { class: 'meta', text: label }), h('b', { 'data-metric': metric, text: steps.length ? value : '—' }));
     stats.replaceChildren(
-      h('div', { class: 'stat hearth' }, h('span', { class: 'meta', text: 'Hearth: avg position of the chosen item' }), h('b', { 'data-metric': 'hearth-pos', text: steps.length ? mean(pers).toFixed(1) : '—' })),
-      h('div', { class: 'stat' }, h('span', { class: 'meta', text: 'Shop’s order: avg position' }), h('b', { 'data-metric': 'shop-pos', text: steps.length ? mean(shop).toFixed(1) : '—' })),
-      h('div', { class: 'stat hearth' }, h('span', { class: 'meta', text: 'Hearth: chosen item in top 5 (CTR@5 proxy)' }), h('b', { text: steps.length ? `${Math.round(hit(pers, 5) * 100)}%` : '—' })),
-      h('div', { class: 'stat' }, h('span', { class: 'meta', text: 'Shop’s order: in top 5' }), h('b', { text: steps.length ? `${Math.round(hit(shop, 5) * 100)}%` : '—' })),
+      stat('hearth', 'Hearth: average position of the chosen item (lower is better)', `#${mean(pers).toFixed(1)}`, 'hearth-pos'),
+      stat('', 'Shop’s order: average position', `#${mean(shop).toFixed(1)}`, 'shop-pos'),
+      stat('hearth', 'Hearth: chosen item in the top 5', `${Math.round(hit(pers, 5) * 100)}%`),
+      stat('', 'Shop’s order: chosen item in the top 5', `${Math.round(hit(shop, 5) * 100)}%`),
     );
     const gain = mean(shop) - mean(pers);
     verdict.textContent = steps.length < 3 ? '' : gain > 0.05
-      ? `Over ${steps.length} steps, the item this shopper chose sat on average ${gain.toFixed(1)} places higher in Hearth’s order than in the shop’s.`
+      ? `Over ${steps.length} simulated steps, the item this shopper chose sat on average ${gain.toFixed(1)} places nearer the top in Hearth’s order than in the shop’s.`
       : gain < -0.05
-        ? `Over ${steps.length} steps, Hearth’s order placed the chosen item ${(-gain).toFixed(1)} places lower on average than the shop’s: no taste to learn here, or not yet.`
-        : `Over ${steps.length} steps, both orders placed the chosen item equally high on average.`;
+        ? `Over ${steps.length} simulated steps, Hearth’s order placed the chosen item ${(-gain).toFixed(1)} places further down on average than the shop’s: no taste to learn here, or not yet.`
+        : `Over ${steps.length} simulated steps, both orders placed the chosen item equally high on average.`;
+    const worst = Math.max(12, ...pers, ...shop);
     plot.replaceChildren(lineChart([
-      { name: 'Hearth’s order', color: PALETTE[0]!, values: rolling(pers) },
-      { name: 'Shop’s order', color: '#9aa0ab', values: rolling(shop) },
-    ], { label: 'Position of the item the shopper chose next (rolling mean of 5; lower is better)', format: (v) => `#${v.toFixed(0)}`, xLabel: `step ${steps.length} →` }));
+      { name: 'Hearth’s order', color: PALETTE[0]!, values: rolling(pers), width: 3.5 },
+      { name: 'Shop’s order (dashed)', color: '#555b66', values: rolling(shop), dash: '5 3', width: 1.8 },
+    ], { label: 'Position of the item the shopper chose next (rolling mean of 5; #1 is the top, lower is better)', yMin: 1, yMax: worst, invert: true, ticks: [1, Math.round(worst / 2), worst], format: (v) => `#${v.toFixed(0)}`, xLabel: `step ${steps.length} →`, empty: 'The plot appears when the simulation runs.' }));
   };
 
   const log = (text: string) => feed.prepend(h('li', { text }));
 
   async function runPersona(p: Persona, n: number, gapDays: number): Promise<void> {
+    const hearth = simulatorHearth();
     await hearth.forget({ all: true });
-    emit('history');
     const rnd = seeded(p.id.length * 1000 + n);
     const start = Date.now() - Math.floor(n / 5) * gapDays * 86_400_000;
     for (let i = 0; i < n && !stopRequested; i++) {
       const list = p.pages(i);
       const listId = list.length === 48 ? 'home:featured' : `category:${dep(list[0]!)}`;
-      const ranked = await hearth.rank(list, rankOptions(listId));
+      const ranked = await hearth.rank(list, { listId, ...knobs });
       const pick = choose(list, (q) => p.taste(q, i, n), rnd);
       const pos = ranked.items.indexOf(pick) + 1, shopPos = list.indexOf(pick) + 1;
       steps.push({ personal: pos, shop: shopPos, label: pick.title });
@@ -113,40 +107,8 @@ export function mountSimulator(root: HTMLElement): void {
       const at = Math.min(Date.now(), start + Math.floor(i / 5) * gapDays * 86_400_000 + (i % 5) * 60_000);
       await hearth.track({ type: 'click', item: pick, listId, position: pos - 1, at });
       await hearth.track({ type: 'view', item: pick, dwellMs: 5_000 + Math.round(rnd() * 40_000), at: at + 1_000 });
-      emit('history');
       draw();
       await new Promise((r) => setTimeout(r, 60));
-    }
-  }
-
-  async function runReplay(n: number): Promise<void> {
-    const s = await loadBeauty();
-    if (!s.available || s.shoppers.length === 0) { note.textContent = s.reason ?? 'Replay unavailable.'; return; }
-    replayHearth ??= createHearth({ dbName: 'hearth-demo-replay', workerUrl: WORKER_URL, timeoutMs: 4_000 });
-    await replayHearth.forget({ all: true });
-    // Several real shoppers in turn (fresh history each), until n steps are measured.
-    let k = Math.floor(Math.random() * s.shoppers.length);
-    let done = 0;
-    while (done < n && !stopRequested) {
-      const shopper = s.shoppers[k++ % s.shoppers.length]!;
-      await replayHearth.forget({ all: true });
-      const seq = shopper.items, t0 = Date.now() - seq.length * 3_600_000;
-      log(`— shopper ${shopper.user}: ${seq.length} purchases/reviews —`);
-      await replayHearth.track({ type: 'click', item: beautyItem(s, seq[0]!), at: t0 });
-      for (let i = 1; i < seq.length && done < n && !stopRequested; i++, done++) {
-        const ids = [seq[i]!, ...shopper.negatives.filter((x) => !seq.includes(x))];
-        const byPopularity = baseline.value === 'pop';
-        const shopOrder = ids.sort((a, b) => (byPopularity ? (s.items[String(b)]?.p ?? 0) - (s.items[String(a)]?.p ?? 0) : 0) || a - b).map((id) => beautyItem(s, id));
-        const target = `az-${seq[i]}`;
-        const ranked = await replayHearth.rank(shopOrder, rankOptions('beauty'));
-        const pos = ranked.items.findIndex((x) => x.id === target) + 1, shopPos = shopOrder.findIndex((x) => x.id === target) + 1;
-        const item = shopOrder[shopPos - 1]!;
-        steps.push({ personal: pos, shop: shopPos, label: item.title });
-        log(`${done + 1}. ${item.title} (${item.brand}) — #${pos} in Hearth’s order, #${shopPos} in the shop’s`);
-        await replayHearth.track({ type: 'click', item, at: t0 + i * 3_600_000 });
-        draw();
-        await new Promise((r) => setTimeout(r, 30));
-      }
     }
   }
 
@@ -154,17 +116,16 @@ export function mountSimulator(root: HTMLElement): void {
   async function run() {
     if (running) return;
     running = true; stopRequested = false;
-    runBtn.disabled = true; stopBtn.disabled = false; mode.disabled = true; baseline.disabled = true;
+    runBtn.disabled = true; stopBtn.disabled = false; mode.disabled = true;
     steps.length = 0; feed.replaceChildren(); note.textContent = '';
     draw();
     const n = Number(stepsInput.value), gap = Number(gapInput.value);
     try {
-      const p = PERSONAS.find((x) => x.id === mode.value);
-      if (p) await runPersona(p, n, gap); else await runReplay(n);
+      await runPersona(PERSONAS.find((x) => x.id === mode.value)!, n, gap);
       note.textContent = `Done: ${steps.length} steps measured.`;
     } finally {
       running = false;
-      runBtn.disabled = false; stopBtn.disabled = true; mode.disabled = false; baseline.disabled = false;
+      runBtn.disabled = false; stopBtn.disabled = true; mode.disabled = false;
       root.dataset.simDone = String(steps.length);
     }
   }
@@ -177,14 +138,13 @@ export function mountSimulator(root: HTMLElement): void {
       blurb,
       h('label', {}, h('span', {}, 'Steps (clicks): ', stepsOut), stepsInput),
       h('label', {}, 'Days between visits (5 clicks a visit) — shows decay', gapInput),
-      baselineRow,
       h('div', { class: 'row-buttons' }, runBtn, stopBtn)),
     h('h3', { text: 'Ranking quality, measured live' }),
-    h('p', { class: 'explain', text: 'Where the item the shopper chose next sat in each order (1 = top). Computed at every step from the same list; the shopper’s choice never depends on the order shown.' }),
+    h('p', { class: 'explain', text: 'Where the item the shopper chose next sat in each order: #1 is the top of the list, so lower is better. Computed at every step from the same list; the shopper’s choice never depends on the order shown.' }),
     stats, verdict, plot, note,
     h('h3', { text: 'Simulated clicks' }),
     feed,
   );
-  void describe();
+  describe();
   draw();
 }

@@ -2,7 +2,17 @@
 // connect-style middleware (used by scripts/demo-serve.mjs and by vite's dev server in vite.config.ts).
 // No side effects on import: vite bundles this into its config.
 
+import { createHash } from 'node:crypto';
+
 export const LOG_PATH = '/__requests';
+
+/**
+ * Who made a request, as a short opaque key: its address and browser. The log endpoint answers each
+ * visitor with its own requests only, so nobody sees another visitor's (the raw address is not kept).
+ */
+function visitorKey(req) {
+  return createHash('sha256').update(`${req.socket?.remoteAddress ?? ''}|${req.headers['user-agent'] ?? ''}`).digest('hex').slice(0, 12);
+}
 
 /**
  * Records one request: what the page or worker asked for and what it sent. Behaviour could only
@@ -15,6 +25,7 @@ function record(log, n, req, bodyBytes) {
     bodyBytes, dest: String(req.headers['sec-fetch-dest'] ?? ''), cookie: Boolean(req.headers.cookie),
     // Who asked: a worker's fetches carry the worker script as referrer, the page's the page.
     from: referrerPath(req.headers.referer),
+    visitor: visitorKey(req),
   });
   if (log.length > 2000) log.splice(0, log.length - 2000);
 }
@@ -33,7 +44,7 @@ function referrerPath(referer) {
  */
 export function createRequestLog() {
   const log = [];
-  let logReads = 0;
+  const logReads = new Map();
   let count = 0;
   const middleware = (req, res, next) => {
     let bodyBytes = 0;
@@ -41,9 +52,11 @@ export function createRequestLog() {
     req.on('end', () => {
       if (new URL(req.url ?? '/', 'http://x').pathname === LOG_PATH) {
         // The panel's own polling is counted, not listed: it would otherwise fill the list it shows.
-        logReads++;
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ requests: log, logReads }));
+        const me = visitorKey(req);
+        const reads = (logReads.get(me) ?? 0) + 1;
+        logReads.set(me, reads);
+        res.end(JSON.stringify({ requests: log.filter((r) => r.visitor === me), logReads: reads, now: Date.now() }));
         return;
       }
       record(log, ++count, req, bodyBytes);

@@ -31,9 +31,10 @@ export const CSP = [
 /**
  * Builds the demo from demo/ with vite.config.ts (dist/ of the SDK must be built first), into
  * demo/dist or `outDir` (tests build into a folder of their own, so parallel runs never share one).
+ * `datasets`/`shoppers`: where the replay's shoppers come from and how many (tests pass a tiny folder).
  */
-export async function buildDemo({ quiet = false, outDir = DEMO_DIST } = {}) {
-  const summary = await makeDemoData();
+export async function buildDemo({ quiet = false, outDir = DEMO_DIST, datasets = undefined, shoppers = undefined } = {}) {
+  const summary = await makeDemoData(datasets, shoppers ? { shoppers } : {});
   if (!quiet) console.log(summary);
   const { build } = await import('vite');
   await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn', build: { outDir, emptyOutDir: true } });

@@ -1,32 +1,70 @@
-import { test, expect } from './fixtures.js';
+import { test, expect, repoRoot } from './fixtures.js';
 import type { Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeDemoData } from '../../scripts/demo-data.mjs';
 import { buildDemo, startDemoServer, type DemoRequest } from '../../scripts/demo-serve.mjs';
 
 /**
  * The demo site as a product manager uses it: browse a department, open products, watch the
  * personalised column change, move the knobs, read the interest panel, run the simulator and check the
- * privacy panel. The built demo (vite build → demo/dist) is served by the demo's own server, whose
- * request log the privacy panel shows and this test checks too. Screenshots go to test-results/.
+ * privacy panel, and replay real shoppers. The built demo (vite build → demo/dist) is served by the
+ * demo's own server, whose request log the privacy panel shows and this test checks too. The replay
+ * runs on a tiny research folder made here (12 shoppers), then on a second one with other figures.
+ * Screenshots go to test-results/.
  */
 test.describe.configure({ mode: 'serial' });
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let outDir = '';
+let dataDir = '';
+
+const SHOPPERS = 12;
+/** Tiny research folders: in 'rare' each shopper's last item is one nobody bought before, in 'popular' a bestseller. */
+type Flavour = 'rare' | 'popular';
+const histories = (u: number) => [1, 2, 3, 4].map((k) => 1 + ((u * 7 + k * 11) % 40));
+const lastItem = (flavour: Flavour, u: number) => (flavour === 'rare' ? 100 + u : 1 + (u % 10));
+
+function writeFolder(dir: string, flavour: Flavour): void {
+  mkdirSync(dir, { recursive: true });
+  const seqs = Array.from({ length: SHOPPERS }, (_, u) => [...new Set(histories(u))].filter((i) => i !== lastItem(flavour, u)).concat(lastItem(flavour, u)));
+  const negatives = seqs.map((s) => Array.from({ length: 120 }, (_, k) => 41 + k).filter((i) => !s.includes(i)).slice(0, 99));
+  const attrs: Record<string, number[]> = {};
+  for (let i = 1; i <= 160; i++) attrs[String(i)] = [1 + (i % 7), 10 + (i % 3)];
+  writeFileSync(join(dir, 'sequences.txt'), seqs.map((s, u) => `${u + 1} ${s.join(' ')}`).join('\n'));
+  writeFileSync(join(dir, 'negatives_99.txt'), negatives.map((n, u) => `${u + 1} ${n.join(' ')}`).join('\n'));
+  writeFileSync(join(dir, 'item_attributes.json'), JSON.stringify(attrs));
+}
+
+/** The bestseller figure computed here from the folder's own rule, independently of the demo: shoppers whose last item is in the top 10. */
+function expectedBestsellerTop10(flavour: Flavour): number {
+  const seqs = Array.from({ length: SHOPPERS }, (_, u) => [...new Set(histories(u))].filter((i) => i !== lastItem(flavour, u)).concat(lastItem(flavour, u)));
+  const bought = new Map<number, number>();
+  for (const s of seqs) for (const i of s.slice(0, -1)) bought.set(i, (bought.get(i) ?? 0) + 1);
+  return seqs.filter((s) => {
+    const target = s.at(-1)!;
+    const list = [target, ...Array.from({ length: 120 }, (_, k) => 41 + k).filter((i) => !s.includes(i)).slice(0, 99)];
+    const ahead = list.filter((i) => (bought.get(i) ?? 0) > (bought.get(target) ?? 0) || ((bought.get(i) ?? 0) === (bought.get(target) ?? 0) && i < target));
+    return ahead.length < 10;
+  }).length;
+}
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   // A build folder of this run's own: parallel runs (other workers, other people) never share one.
   outDir = mkdtempSync(join(tmpdir(), 'hearth-demo-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'hearth-demo-data-'));
+  writeFolder(join(dataDir, 'rare', 'beauty'), 'rare');
+  writeFolder(join(dataDir, 'popular', 'beauty'), 'popular');
+  const build = () => buildDemo({ quiet: true, outDir, datasets: join(dataDir, 'rare'), shoppers: SHOPPERS });
   // dist/ is rebuilt by other suites now and then: one retry covers a build caught half-way.
-  await buildDemo({ quiet: true, outDir }).catch(() => buildDemo({ quiet: true, outDir }));
+  await build().catch(build);
   server = await startDemoServer({ port: 0, dir: outDir });
 });
 test.afterAll(async () => {
   await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  for (const d of [outDir, dataDir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 const ids = (page: Page, grid: 'default' | 'personal') => page.locator(`#${grid}-grid a.card`).evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
@@ -48,7 +86,7 @@ function expectNoBehaviourSent(log: DemoRequest[]): void {
   expect(log.length).toBeGreaterThan(0);
   for (const r of log) {
     expect(r, `${r.method} ${r.path}${r.query}`).toMatchObject({ method: 'GET', query: '', bodyBytes: 0, cookie: false });
-    expect(r.path).toMatch(/^\/($|index\.html$|favicon\.svg$|assets\/[\w.-]+$|hearth\/[\w.-]+$|data\/beauty-slice\.json$)/);
+    expect(r.path).toMatch(/^\/($|index\.html$|favicon\.svg$|assets\/[\w.-]+$|hearth\/[\w.-]+$|hearth-model\/model\.(json|bin)$|data\/beauty-slice\.json$)/);
   }
 }
 
@@ -85,6 +123,7 @@ test('a PM browses, shows interest, and the personalised order changes; nothing 
   expect(rose.length, `opened ${chosen.join(', ')}; Hearth's top 12: ${personal.join(', ')}`).toBeGreaterThanOrEqual(2);
   await expect(page.locator('#personal-grid .move.up').first()).toBeVisible();
   await expect(page.locator('#personal-grid .reason').first()).not.toHaveText('');
+  await expect(page.locator('#rank-plain')).toHaveText('for you');
   await expect(page.locator('#rank-status')).toHaveText(/(WEBGPU|WEBGL|WASM|CPU) · [\d.]+ ms/);
   await page.screenshot({ path: info.outputPath('03-personalised.png') });
 
@@ -98,8 +137,11 @@ test('a PM browses, shows interest, and the personalised order changes; nothing 
   await setKnob(page, 'knob-diversity', 0);
   await expect(page.locator('#rank-status')).not.toContainText('ε');
 
-  // Interest panel: the history lists what was opened; forgetting one removes it.
+  // Interest panel: the history lists what was opened, in words; forgetting one removes it.
+  await page.getByRole('tab', { name: 'You' }).click();
   const history = page.locator('#history-list');
+  await expect(history).toContainText('added to cart');
+  await expect(history).not.toContainText('to_cart');
   await expect(history.locator('li')).not.toHaveCount(1);
   const forgetBtn = history.locator('li button').first();
   const forgetName = (await forgetBtn.getAttribute('aria-label'))!;
@@ -107,41 +149,71 @@ test('a PM browses, shows interest, and the personalised order changes; nothing 
   await expect(history.getByRole('button', { name: forgetName, exact: true })).toHaveCount(0);
   await page.screenshot({ path: info.outputPath('05-interests.png') });
 
-  // Simulator: a runner on a budget, 20 clicks; the numbers are measured and Hearth beats the shop's order.
+  // Simulator: a runner on a budget, 20 clicks, in its own database: the visitor's history stays.
+  const before = await history.locator('li').count();
   await page.getByRole('tab', { name: 'Simulator' }).click();
+  await expect(page.locator('#sim-plot')).toContainText('appears when the simulation runs');
+  await expect(page.locator('#sim-plot svg')).toHaveCount(0);
   await setKnob(page, 'sim-steps', 20);
   await page.locator('#sim-run').click();
   await expect(page.locator('#panel-simulator')).toHaveAttribute('data-sim-done', '20', { timeout: 90_000 });
   await expect(page.locator('#sim-feed li')).toHaveCount(20);
-  const hearthPos = Number(await page.locator('[data-metric="hearth-pos"]').textContent());
-  const shopPos = Number(await page.locator('[data-metric="shop-pos"]').textContent());
+  const hearthPos = Number((await page.locator('[data-metric="hearth-pos"]').textContent())!.replace('#', ''));
+  const shopPos = Number((await page.locator('[data-metric="shop-pos"]').textContent())!.replace('#', ''));
   expect(hearthPos).toBeGreaterThanOrEqual(1);
   expect(hearthPos).toBeLessThan(shopPos);
+  // Positions count from #1 (the top), never #0.
+  await expect(page.locator('#sim-plot svg')).toContainText('#1');
+  await expect(page.locator('#sim-plot svg')).not.toContainText('#0');
   await page.screenshot({ path: info.outputPath('06-simulator.png') });
-
-  // Real shoppers: replay of Amazon Beauty when the slice is there, or an honest message.
-  await page.locator('#sim-mode').selectOption('amazon');
-  // The message for missing data also says "real shoppers" ("…the replay of real shoppers is
-  // off"): only a count of them means the slice is there.
-  const available = /\d+ real shoppers from/;
-  await expect(page.locator('#sim-blurb')).toContainText(new RegExp(`${available.source}|not found|not built|Could not`));
-  if (available.test((await page.locator('#sim-blurb').textContent()) ?? '')) {
-    await setKnob(page, 'sim-steps', 10);
-    await page.locator('#sim-run').click();
-    await expect(page.locator('#panel-simulator')).toHaveAttribute('data-sim-done', '10', { timeout: 90_000 });
-    await page.screenshot({ path: info.outputPath('07-replay.png') });
-  } else {
-    await expect(page.locator('#sim-run')).toBeEnabled();
-  }
+  await page.getByRole('tab', { name: 'You' }).click();
+  await expect(history.locator('li')).toHaveCount(before);
 
   // Privacy: the panel lists the worker's own requests and finds no behaviour in any request.
   await page.getByRole('tab', { name: 'Privacy' }).click();
   await expect(page.locator('#privacy-summary')).toContainText('No request carried behaviour');
   await expect(page.locator('#request-log')).toContainText('/hearth/hearth.worker.js');
   await expect(page.locator('#idb-contents')).toContainText('hearth-demo');
+  await expect(page.locator('#request-log')).not.toContainText('favicon');
   await page.screenshot({ path: info.outputPath('08-privacy.png') });
   expect(server.log.some((r) => r.path === '/hearth/hearth.worker.js' && r.dest === 'worker')).toBe(true);
   expectNoBehaviourSent(server.log);
+  expect(pageErrors).toEqual([]);
+});
+
+test('the replay of real shoppers computes its totals from the data, and they change with it', async ({ page, pageErrors }, info) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const replay = async (reload: boolean) => {
+    if (reload) await page.reload();
+    else await page.goto(`${server.origin}/#/`);
+    await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    await expect(page.locator('#replay-blurb')).toContainText(`${SHOPPERS} real shoppers`);
+    await page.locator('#replay-run').click();
+    await expect(page.locator('#panel-replay')).toHaveAttribute('data-replay-done', String(SHOPPERS), { timeout: 90_000 });
+    const hits = async (key: string) => Number(await page.locator(`[data-metric="${key}-top10"]`).getAttribute('data-hits'));
+    // The trained order is shown when the demo serves the model (public/hearth-model, committed).
+    const served = existsSync(join(repoRoot, 'public/hearth-model/model.json'));
+    await expect(page.locator('[data-metric="trained-top10"]')).toHaveCount(served ? 1 : 0);
+    return { pop: await hits('bestsellers'), zero: await hits('zero'), trained: served ? await hits('trained') : 0, table: await page.locator('#replay-table').innerText(), verdict: (await page.locator('#replay-verdict').textContent())! };
+  };
+  const rare = await replay(false);
+  // Bestsellers: exactly what the folder's own counts give. Hearth's: measured, one per shopper.
+  expect(rare.pop).toBe(expectedBestsellerTop10('rare'));
+  for (const n of [rare.zero, rare.trained]) expect(n >= 0 && n <= SHOPPERS).toBe(true);
+  expect(rare.verdict).toContain(`Across ${SHOPPERS} real shoppers`);
+  expect(rare.verdict).toContain(`against ${Math.round((rare.pop / SHOPPERS) * 100)}% with bestsellers first`);
+  expect(rare.verdict).not.toMatch(/\bwins?\b|\bbeats?\b/i);
+  await expect(page.locator('#replay-table')).toContainText('lower is better');
+  await expect(page.locator('body')).not.toContainText('CTR');
+  await page.locator('#panel-replay').screenshot({ path: info.outputPath('11-replay.png') });
+
+  // Other shoppers, other figures: the same page on a slice whose next items are bestsellers.
+  await makeDemoData(join(dataDir, 'popular'), { outFile: join(outDir, 'data', 'beauty-slice.json'), shoppers: SHOPPERS });
+  const popular = await replay(true);
+  expect(popular.pop).toBe(expectedBestsellerTop10('popular'));
+  expect(popular.pop).not.toBe(rare.pop);
+  expect(popular.table).not.toBe(rare.table);
   expect(pageErrors).toEqual([]);
 });
 
@@ -151,6 +223,15 @@ test('on a phone-sized screen the shop and panels fit without sideways scrolling
   await expect(page.locator('#personal-grid a.card')).toHaveCount(12);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
+  // The pitch and the privacy promise are on the first screen; guide and knobs start folded (under
+  // 15 % of it together), so the shop's first products are there too.
+  await expect(page.locator('.promise')).toBeInViewport();
+  const tall = async (sel: string) => (await page.locator(sel).boundingBox())!.height;
+  expect((await tall('#guide')) + (await tall('#knobs-box'))).toBeLessThan(844 * 0.15);
+  await expect(page.locator('#default-grid a.card').first()).toBeInViewport();
+  // Opened, the knobs show their help.
+  await page.locator('#knobs-box summary').click();
+  await expect(page.locator('#knob-diversity-help')).toBeVisible();
   await page.screenshot({ path: info.outputPath('09-phone-home.png'), fullPage: true });
   await page.getByRole('tab', { name: 'Privacy' }).click();
   await expect(page.locator('#privacy-summary')).toContainText('No request carried behaviour');
