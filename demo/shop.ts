@@ -23,8 +23,9 @@ const previous = new Map<string, string[]>();
 /** Last rank of the page, for the status line and the tests. */
 export let lastRank: (RankResult<Product> & { listId: string }) | undefined;
 
-function reasonText(reasons: Reason[] | undefined): string {
-  if (!reasons || reasons.length === 0) return 'Shop’s position kept (no signal yet)';
+/** Hearth's reasons for a card; none given means none is claimed (only an unmoved card says so). */
+function reasonText(reasons: Reason[] | undefined, moved: number): string {
+  if (!reasons || reasons.length === 0) return moved === 0 ? 'Shop’s position kept' : '';
   return reasons.slice(0, 2).map((r) => r.text).join(' · ');
 }
 
@@ -47,7 +48,7 @@ function card(p: Product, opts: { rank: number; listId: string; moved?: number; 
     badge.title = m === 0 ? 'Same position as the shop’s order' : `Moved ${m > 0 ? 'up' : 'down'} ${Math.abs(m)} from #${opts.from}`;
     badge.setAttribute('aria-label', badge.title);
     link.append(badge);
-    const why = reasonText(opts.reasons);
+    const why = reasonText(opts.reasons, opts.moved ?? 0);
     body.append(h('span', { class: 'reason', text: why, title: why }));
   } else {
     // Holds the reason's two lines, so a shop card is as tall as its Hearth twin.

@@ -90,4 +90,13 @@ describe('rank knobs', () => {
     expect(a / b).toBeLessThan(Math.exp(eps) * 1.1); // …but no more than e^ε allows (10% sampling margin)
     expect(PRIVACY_CLIP).toBe(1);
   });
+
+  it('privacy noise acts on the list\'s own spread: scores a few hundredths apart still order at ε 16', () => {
+    // Real lists' personal scores sit within a small part of the clip range; ε must not read them as a tie.
+    const narrow = Float32Array.from({ length: 6 }, (_, i) => 0.4 + (i === 2 ? 0.05 : i * 0.005));
+    const vec = clustered(6, 6, dims);
+    let best = 0;
+    for (let seed = 1; seed <= 2_000; seed++) if (arrange(narrow, () => new Float64Array(6), vec, dims, 0, { privacyNoise: { epsilon: 16 } }, seededUniform(seed * 31)).order[0] === 2) best++;
+    expect(best / 2_000).toBeGreaterThan(0.8);
+  });
 });

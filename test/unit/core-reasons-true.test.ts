@@ -4,6 +4,7 @@ import { createMemoryStore } from '../../src/core/store/memory-store.js';
 import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 import { seededUniform } from '../../src/core/rank/random.js';
 import type { Reason } from '../../src/core/types.js';
+import { featuredList } from '../../demo/catalogue.js';
 
 const NOW = 1_800_000_000_000;
 const item = (id: string, title: string, category: string, brand = 'Any') => ({ id, title, brand, categories: ['Outdoor', category], price: 50 });
@@ -41,6 +42,18 @@ describe('reasons are true', () => {
     // A shoe the history lifted still says why.
     const lifted = list.findIndex((it, i) => it.categories[1] === 'Shoes' && place(i) < i);
     expect(history(r.reasons[lifted]!).map((x) => x.kind)).toContain('similar');
+  });
+
+  it('explains an item the history lifted far, even beside a strongly weighted cart item', async () => {
+    // The demo's case: the rain shell clicked and carted weighs most; a trail shoe of its brand and
+    // department rises from far down on it and must say why.
+    const list = featuredList();
+    const e = await createEngine({ store: createMemoryStore(), now: () => NOW });
+    await e.track([ev('click', list[0]!, NOW - 5000), ev('add_to_cart', list[0]!, NOW - 4000), ev('click', list[1]!, NOW - 3000), ev('click', list[2]!, NOW - 2000)]);
+    const r = await e.rank(candidateItems(list));
+    const at = list.findIndex((p) => p.title === 'Urban Trail Shoe');
+    expect(r.order.indexOf(at)).toBeLessThan(at - 10);
+    expect(history(r.reasons[at]!).map((x) => x.kind)).toContain('similar');
   });
 
   it('does not keep a history reason on an item exploration placed', async () => {

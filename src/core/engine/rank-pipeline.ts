@@ -8,12 +8,13 @@ import { taxonomyRarity } from '../model/catalog-rarity.js';
 import { listCoordinates, usesExactOverlap } from '../model/list-coordinates.js';
 import { applyNextItems, type NextItemLift } from '../model/next-items.js';
 import { arrange as arrangeScores } from '../rank/arrange.js';
+import { positionPrior } from '../rank/blend.js';
 import type { RankKnobs } from '../wire/wire.js';
 import type { Uniform } from '../rank/random.js';
 import { boughtReason, demoteRepurchases } from '../learn/repurchase.js';
 import { addPersonalTerm, addPersonalTermByRow, learnedReason, type PersonalTerm } from '../learn/personal-term.js';
 import { nextReason, reasonsFor } from './reasons.js';
-import { historyExplains, historyLift, type HistoryLift } from './reason-gate.js';
+import { historyExplains, historyLift, neutralPlace, type HistoryLift } from './reason-gate.js';
 import { capInCart } from '../learn/in-cart.js';
 import { MAX_SAME_CATEGORY, varyTop } from '../rank/vary-top.js';
 import { topAttention } from './top-attention.js';
@@ -135,7 +136,8 @@ export function arrange({ model, random }: RankContext, top: Int32Array, scores:
   const place = new Int32Array(head.length);
   varied.order.forEach((item, pos) => (place[item] = pos));
   const diversified = placed.diversified.map((d, i) => d || varied.pulled[i]!);
-  return { ...placed, order: varied.order, diversified, place, contribution: attention.contribution };
+  const prior = positionPrior(head.length, model.params.positionWeight);
+  return { ...placed, order: varied.order, diversified, place, prior, contribution: attention.contribution };
 }
 
 /**
@@ -171,7 +173,7 @@ function modelReasons(i: number, placed: ReturnType<typeof arrange>, adjusted: A
   const moves = { explored: placed.explored[i]!, noised: placed.noised[i]!, diversified: placed.diversified[i]! };
   const bought = adjusted.demotedBy[i];
   if (bought) return [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)];
-  const explains = historyExplains(i, placed.place[i]!, adjusted.lift, moves.explored || moves.noised);
+  const explains = historyExplains(i, placed.place[i]!, adjusted.lift, moves.explored || moves.noised, neutralPlace(i, adjusted.scores, placed.prior, adjusted.lift.neutral));
   const reasons = reasonsFor(head[i]!, explains ? hist[top[i]!] : undefined, placed.contribution(i), moves);
   if (!explains) return reasons;
   const lift = adjusted.lifted?.[i];

@@ -2,9 +2,9 @@ import { gumbel, type Uniform } from './random.js';
 import type { RankKnobs } from '../wire/wire.js';
 
 /**
- * Bound on the personal part of a score under privacy noise. Clipping every personal score to
- * [−B, B] bounds how much *any* change of the history — one event or all of it — can move a
- * utility: by at most 2B. That makes the guarantee below hold per shopper, not per event.
+ * Bound on the personal part of a score under privacy noise, so that one outlying score cannot
+ * squeeze the rest of the list when utilities are stretched to [0, 1] (privatizeOrder). The
+ * guarantee below holds per shopper, not per event: any change of the history keeps u in [0, 1].
  */
 export const PRIVACY_CLIP = 1;
 
@@ -22,18 +22,20 @@ export function privacyEpsilon(knob: RankKnobs['privacyNoise']): number | undefi
 
 /**
  * The exponential mechanism, one position at a time, in one pass: sorting by
- * ε·u/(2·Δ) + Gumbel noise, with Δ = 2B the sensitivity of the clipped utility u, draws each
- * position from the remaining items with probability ∝ exp(ε·u/(2Δ)). So for any two histories
- * of the shopper, the chance that a given item lands at a given next position differs by at most
- * a factor e^ε; the first k positions together by at most e^(k·ε) (sequential composition).
- * Only the personal scores are clipped and noised; the shop's original order enters as is.
+ * ε·u/(2·Δ) + Gumbel noise draws each position from the remaining items with probability
+ * ∝ exp(ε·u/(2Δ)). The utility is the clipped personal score plus the shop's position prior,
+ * stretched over the list to [0, 1]: whatever the history, every u lies in [0, 1], so the
+ * sensitivity Δ is 1, and ε acts on the whole of a list's spread rather than the small share of
+ * the clip range real scores occupy (BENCHMARKS.md › Defaults a merchandiser accepts).
+ * So for any two histories of the shopper, the chance that a given item lands at a given next
+ * position differs by at most a factor e^ε; the first k positions together by at most e^(k·ε).
  */
 export function privatizeOrder(personal: Float32Array, prior: Float64Array, epsilon: number, u: Uniform): { order: number[]; epsilon: number } {
-  const sensitivity = 2 * PRIVACY_CLIP;
-  const key = Array.from(personal, (s, i) => {
-    const utility = Math.max(-PRIVACY_CLIP, Math.min(PRIVACY_CLIP, s)) + prior[i]!;
-    return (epsilon * utility) / (2 * sensitivity) + gumbel(u);
-  });
+  const sensitivity = 1;
+  const raw = Array.from(personal, (s, i) => Math.max(-PRIVACY_CLIP, Math.min(PRIVACY_CLIP, s)) + prior[i]!);
+  const lo = Math.min(...raw);
+  const spread = Math.max(...raw) - lo;
+  const key = raw.map((r) => (epsilon * (spread > 0 ? (r - lo) / spread : 0)) / (2 * sensitivity) + gumbel(u));
   const order = key.map((_, i) => i).sort((a, b) => key[b]! - key[a]!);
   return { order, epsilon };
 }
