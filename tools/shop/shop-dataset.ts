@@ -67,9 +67,7 @@ async function build(duck: Duck, options: ShopOptions, problems: Problems, event
   if (byGroup) await insertKeys(duck, keyOf);
   const steps = await duck.rows(sqlText('steps', {}));
   // Items only the events know take the fields the events carry (their latest record).
-  const eventItems = await duck.rows(`SELECT coalesce(k.item_key, e.item_id) AS key, arg_max(e.item_name, e.at_ms) AS title, arg_max(e.item_brand, e.at_ms) AS brand,
-      arg_max(e.categories, e.at_ms) AS categories, arg_max(e.price_text, e.at_ms) AS price, arg_max(e.item_variant, e.at_ms) AS variant
-    FROM shop_events e LEFT JOIN item_keys k ON k.item_id = e.item_id WHERE e.drop_reason IS NULL GROUP BY ALL`);
+  const eventItems = await duck.rows(sqlText('event-items', {}));
   let eventOnly = 0;
   for (const r of eventItems) {
     const key = String(r.key);

@@ -9,6 +9,10 @@ export interface StageFact {
   name: string;
   seconds: number;
   peakRssMiB: number;
+  /** Process CPU time (all threads: DuckDB's and the trainer's workers included). */
+  cpuSeconds: number;
+  /** Epoch milliseconds at the start, so a caller can line stages up with its own samples. */
+  startedAt: number;
 }
 
 const SAMPLER = `
@@ -29,12 +33,14 @@ export class Stages {
 
   async run<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     this.peak[0] = process.memoryUsage.rss();
     try {
       return await fn();
     } finally {
       const peak = Math.max(this.peak[0], process.memoryUsage.rss());
-      this.done.push({ name, seconds: (performance.now() - started) / 1000, peakRssMiB: peak / 1048576 });
+      const used = process.cpuUsage(cpu);
+      this.done.push({ name, seconds: (performance.now() - started) / 1000, peakRssMiB: peak / 1048576, cpuSeconds: (used.user + used.system) / 1e6, startedAt: performance.timeOrigin + started });
     }
   }
 
