@@ -74,7 +74,7 @@ describe('head cut of a trained table', () => {
     const full = trained();
     const features = full.table!.keys.length - items.length;
     const budget = int8BinBytes(features + 5, dims, 8) + 10;
-    const { model: cut, facts } = cutModel(full, { itemWeights, binBudget: budget });
+    const { model: cut, facts } = cutModel(full, { itemWeights, binBudget: budget, featureRows: features });
     expect(facts.headItems).toBe(5);
     expect(encodeModel(cut).bin.byteLength).toBeLessThanOrEqual(budget);
     const capped = cutModel(full, { itemWeights, featureRows: 1 }).model;
@@ -84,7 +84,7 @@ describe('head cut of a trained table', () => {
     const { manifest, bin } = encodeModel(full);
     const decoded = decodeModel(parseManifest(manifest), bin.slice().buffer);
     const a = encodeModel(cut);
-    expect(Array.from(decodeModel(parseManifest(a.manifest), a.bin.slice().buffer).table!.target)).toEqual(Array.from(cutModel(decoded, { itemWeights, binBudget: budget }).model.table!.target));
+    expect(Array.from(decodeModel(parseManifest(a.manifest), a.bin.slice().buffer).table!.target)).toEqual(Array.from(cutModel(decoded, { itemWeights, binBudget: budget, featureRows: features }).model.table!.target));
   });
 
   it('refuses a model that would give a tail item a random vector, and a manifest with a bad cut', () => {
@@ -94,5 +94,24 @@ describe('head cut of a trained table', () => {
     expect(parseManifest(JSON.parse(JSON.stringify(manifest))).cut?.budgetBytes).toBe(1000);
     expect(() => parseManifest({ ...manifest, cut: { ...manifest.cut, headItems: -1 } })).toThrow(/cut must be/);
     expect(() => parseManifest({ ...manifest, formatVersion: 2 })).toThrow(/formatVersion 2 is not supported \(expected 1\)/);
+  });
+});
+
+describe('head cut under a budget with a large vocabulary', () => {
+  it('gives feature rows at most half the budget unless capped explicitly, the most important first', () => {
+    const full = trained();
+    const features = full.table!.keys.length - items.length;
+    const budget = int8BinBytes(features, dims, 0);
+    const featureWeights = new Map(Array.from(full.table!.keys, (k, r) => [k, r]));
+    const { facts } = cutModel(full, { itemWeights, featureWeights, binBudget: budget });
+    expect(facts.featureRows).toBeLessThan(features);
+    expect(int8BinBytes(facts.featureRows, dims, 0)).toBeLessThanOrEqual(budget / 2);
+    expect(facts.headItems).toBeGreaterThan(0);
+    const cut = cutModel(full, { itemWeights, featureWeights, binBudget: budget, featureRows: 2 }).model;
+    const kept = Array.from(cut.table!.keys).filter((k) => !itemWeights.has(k));
+    // Bias, then the row with the highest weight (the last row of the sorted keys, unless it is an id row).
+    expect(kept).toContain(hashString('bias'));
+    const heaviest = Array.from(full.table!.keys).filter((k) => !itemWeights.has(k) && k !== hashString('bias')).at(-1)!;
+    expect(kept).toContain(heaviest);
   });
 });

@@ -19,7 +19,7 @@ export interface CutOptions {
   binBudget?: number;
   /** Id rows at most. */
   headItems?: number;
-  /** Feature rows at most (the bias row is always kept). */
+  /** Feature rows at most, the most important first (bias always); absent: as many as fit in half of `binBudget`. */
   featureRows?: number;
 }
 
@@ -82,12 +82,14 @@ function plan(table: EmbeddingTable, dims: number, options: CutOptions): { kept:
     for (let k = 0; k < nFeatures; k++) kept[features[k]!] = 1;
     for (let k = 0; k < nItems; k++) kept[items[k]!] = 1;
   };
-  const fits = (nFeatures: number, nItems: number) => {
-    if (options.binBudget === undefined) return true;
+  const fits = (nFeatures: number, nItems: number, budget = options.binBudget) => {
+    if (budget === undefined) return true;
     mark(nFeatures, nItems);
-    return int8BinBytes(nFeatures + nItems, dims, keptEntries(table.next, kept)) <= options.binBudget;
+    return int8BinBytes(nFeatures + nItems, dims, keptEntries(table.next, kept)) <= budget;
   };
-  const nFeatures = largest(Math.min(features.length, options.featureRows ?? features.length), (n) => fits(n, 0));
+  // Without an explicit cap, feature rows take at most half the budget: a large title vocabulary must not crowd out every id row.
+  const featureBudget = options.featureRows === undefined && options.binBudget !== undefined ? options.binBudget / 2 : options.binBudget;
+  const nFeatures = largest(Math.min(features.length, options.featureRows ?? features.length), (n) => fits(n, 0, featureBudget));
   const nItems = largest(Math.min(items.length, options.headItems ?? items.length), (n) => fits(nFeatures, n));
   mark(nFeatures, nItems);
   return { kept, items: nItems, features: nFeatures };
