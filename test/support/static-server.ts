@@ -21,6 +21,8 @@ export interface LoggedRequest {
   /** Bytes of request body: anything but 0 means something was sent. */
   bodyBytes: number;
   headers: IncomingMessage['headers'];
+  /** Bytes of response body the server sent (0 for an error status). */
+  responseBytes: number;
 }
 
 export interface StaticServer {
@@ -43,7 +45,8 @@ export async function startStaticServer(rootDir: string, options: { headers?: Re
     req.on('data', (chunk: Buffer) => (bodyBytes += chunk.length));
     req.on('end', () => void respond());
     const respond = async () => {
-      requests.push({ method: req.method ?? '?', url: req.url ?? '', bodyBytes, headers: req.headers });
+      const logged: LoggedRequest = { method: req.method ?? '?', url: req.url ?? '', bodyBytes, headers: req.headers, responseBytes: 0 };
+      requests.push(logged);
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const file = normalize(join(root, path));
       if (!file.startsWith(root)) {
@@ -59,6 +62,7 @@ export async function startStaticServer(rootDir: string, options: { headers?: Re
           'cache-control': 'no-store',
           ...options.headers,
         });
+        logged.responseBytes = body.byteLength;
         res.end(body);
       } catch {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -12,10 +12,11 @@
  * `catalog-relations.ts`): what a shop with a product feed and no shoppers yet can serve.
  */
 import { parseArgs } from './args.js';
+import { CUT_USAGE } from './cut-args.js';
 import { DATA_USAGE, exitOnDataError } from './data-args.js';
 import { trainFromArgs } from './train-run.js';
 
-const USAGE = `usage: npm run train -- ${DATA_USAGE} --out <dir> [--report-users N (default 2000; 0: all)] [--catalog-only] [--epochs N] [--dims D] [--lr X] [--lr-decay F] [--negatives N] [--popular-negatives share] [--logq] [--fields bias=1,...] [--no-refit] [--threads 1|2] [--seed S] [--limit-users N] [--max-sequences N] [--budget-minutes M] [--init <previous model dir>]`;
+const USAGE = `usage: npm run train -- ${DATA_USAGE} --out <dir> [--report-users N (default 2000; 0: all)] [--catalog-only] [--epochs N] [--dims D] [--lr X] [--lr-decay F] [--negatives N] [--popular-negatives share] [--logq] [--fields bias=1,...] [--no-refit] [--threads 1|2] [--seed S] [--limit-users N] [--max-sequences N] [--budget-minutes M] [--init <previous model dir>] ${CUT_USAGE}`;
 const args = parseArgs(process.argv.slice(2));
 if (!(args.data || args.events) || !args.out) {
   console.error(USAGE);

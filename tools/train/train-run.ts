@@ -3,7 +3,9 @@
  * (research folder or a shop's exports), fit, write the model and, from a shop's exports, the
  * report beside it. Shop-data errors are thrown (ShopDataError); the CLI turns them into exit 1.
  */
-import { writeModel } from './model-io.js';
+import { writeCutModel, writeModel } from './model-io.js';
+import { cutFromArgs } from './cut-args.js';
+import { headWeights } from './head-weights.js';
 import { numberArg } from './args.js';
 import { fitFromArgs } from './fit-from-args.js';
 import { fitFacts } from './fit.js';
@@ -35,7 +37,12 @@ export async function trainFromArgs(args: Record<string, string>, log: Log = con
     }
     const result = await stages.run('train', () => fitFromArgs(ds, args, log));
     const m = result.model;
-    const sizes = writeModel(out, m, { data: ds.name, users: ds.sequences.length, items: ds.items.length, ...fitFacts(result) });
+    const training = { data: ds.name, users: ds.sequences.length, items: ds.items.length, ...fitFacts(result) };
+    // --download-budget / --head-items / --feature-rows: ship head rows only (src/core/model/head-cut.ts).
+    const cut = cutFromArgs(args, headWeights(ds));
+    const written = cut ? writeCutModel(out, m, cut, training) : undefined;
+    const sizes = written ?? writeModel(out, m, training);
+    if (written) log(`cut for download: ${written.cut.headItems} of ${written.cut.items} id rows, ${written.cut.featureRows} of ${written.cut.features} feature rows`);
     log(`model ${m.version}: ${m.table!.keys.length} rows × ${m.params.dims} dims, model.bin ${(sizes.bin / 1024).toFixed(0)} KiB, model.json ${(sizes.json / 1024).toFixed(1)} KiB`);
     if (shop) {
       const reportUsers = numberArg(args, 'report-users') ?? 2000;

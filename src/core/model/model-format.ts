@@ -2,6 +2,7 @@ import { DEFAULT_PARAMS } from './params.js';
 import type { ModelParams } from './model-types.js';
 import type { EmbeddingTable, InterestModel } from './model-types.js';
 import { HEARTH_ERRORS, hearthError } from '../errors.js';
+import type { CutFacts } from './head-cut.js';
 
 /**
  * The on-disk form of a site-trained model: `model.json` (knobs + layout) beside one binary
@@ -44,12 +45,21 @@ export interface ModelManifest {
   };
   /** Free-form facts about the run (data, metrics on validation); never read by the SDK. */
   training?: Record<string, unknown>;
+  /**
+   * Present when the table holds head rows only (`head-cut.ts`): items outside the head rank by
+   * their feature rows. `budgetBytes` bounds model.json + model.bin, all a worker fetches of the
+   * model before its first personalised rank. Older SDKs ignore it and load the table as usual.
+   */
+  cut?: ManifestCut;
 }
 
+export type ManifestCut = CutFacts & { budgetBytes?: number };
+
 /** Serialises a model to its manifest and binary file. */
-export function encodeModel(model: InterestModel, dtype: 'int8' | 'float32' = 'int8', path = 'model.bin', training?: Record<string, unknown>): { manifest: ModelManifest; bin: Uint8Array } {
+export function encodeModel(model: InterestModel, dtype: 'int8' | 'float32' = 'int8', path = 'model.bin', training?: Record<string, unknown>, cut?: ManifestCut): { manifest: ModelManifest; bin: Uint8Array } {
   const manifest: ModelManifest = { format: MODEL_FORMAT, formatVersion: MODEL_FORMAT_VERSION, version: model.version, params: model.params };
   if (training) manifest.training = training;
+  if (cut) manifest.cut = cut;
   const c = model.catalog;
   if (c) {
     manifest.catalog = { items: c.items, keys: Array.from(c.keys), counts: Array.from(c.counts) };
@@ -123,6 +133,7 @@ export function parseManifest(value: unknown): ModelManifest {
   }
   const manifest: ModelManifest = { format: MODEL_FORMAT, formatVersion: MODEL_FORMAT_VERSION, version: m.version, params };
   if (m.catalog !== undefined) manifest.catalog = parseCatalog(m.catalog);
+  if (m.cut !== undefined) manifest.cut = parseCut(m.cut);
   if (m.table) {
     const t = m.table;
     if (t.dims !== params.dims) fail('table.dims must equal params.dims');
@@ -133,6 +144,18 @@ export function parseManifest(value: unknown): ModelManifest {
     manifest.table = t;
   }
   return manifest;
+}
+
+/** The cut's facts, checked: the budget is what tests and tools hold the download to. */
+function parseCut(value: unknown): ManifestCut {
+  const c = value as Partial<ManifestCut> | null;
+  const count = (k: 'items' | 'headItems' | 'features' | 'featureRows') => Number.isInteger(c?.[k]) && c![k]! >= 0;
+  if (!c || typeof c !== 'object' || !count('items') || !count('headItems') || !count('features') || !count('featureRows')) fail('cut must be { items, headItems, features, featureRows }, non-negative integers');
+  if (!(typeof c.interactionShare === 'number' && c.interactionShare >= 0 && c.interactionShare <= 1)) fail('cut.interactionShare must be a number in 0..1');
+  if (c.budgetBytes !== undefined && !(Number.isInteger(c.budgetBytes) && c.budgetBytes > 0)) fail('cut.budgetBytes must be a positive integer');
+  const out: ManifestCut = { items: c.items!, headItems: c.headItems!, features: c.features!, featureRows: c.featureRows!, interactionShare: c.interactionShare };
+  if (c.budgetBytes !== undefined) out.budgetBytes = c.budgetBytes;
+  return out;
 }
 
 /** Catalogue counts, checked: a bad file must not make a rarity negative or a lookup wrong. */
