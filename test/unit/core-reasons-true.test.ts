@@ -5,6 +5,7 @@ import { candidateItems, validateEvent } from '../../src/core/wire/validate.js';
 import { seededUniform } from '../../src/core/rank/random.js';
 import type { Reason } from '../../src/core/types.js';
 import { featuredList } from '../../demo/catalogue.js';
+import { neutralPlaces } from '../../src/core/engine/reason-gate.js';
 
 const NOW = 1_800_000_000_000;
 const item = (id: string, title: string, category: string, brand = 'Any') => ({ id, title, brand, categories: ['Outdoor', category], price: 50 });
@@ -54,6 +55,18 @@ describe('reasons are true', () => {
     const at = list.findIndex((p) => p.title === 'Urban Trail Shoe');
     expect(r.order.indexOf(at)).toBeLessThan(at - 10);
     expect(history(r.reasons[at]!).map((x) => x.kind)).toContain('similar');
+  });
+
+  it('counts where an item would sit at the neutral score as a direct count over the list does', () => {
+    const r = seededUniform(5);
+    const scores = Float32Array.from({ length: 300 }, () => r() * 2);
+    const prior = Float64Array.from({ length: 300 }, (_, i) => -0.07 * Math.log1p(i));
+    const at = neutralPlaces(scores, prior, 0.4);
+    for (let i = 0; i < 300; i += 7) {
+      let above = 0;
+      for (let j = 0; j < 300; j++) if (j !== i && prior[j]! + scores[j]! > prior[i]! + 0.4) above++;
+      expect(at(i)).toBe(above);
+    }
   });
 
   it('does not keep a history reason on an item exploration placed', async () => {

@@ -14,7 +14,7 @@ import type { Uniform } from '../rank/random.js';
 import { boughtReason, demoteRepurchases } from '../learn/repurchase.js';
 import { addPersonalTerm, addPersonalTermByRow, learnedReason, type PersonalTerm } from '../learn/personal-term.js';
 import { nextReason, reasonsFor } from './reasons.js';
-import { historyExplains, historyLift, neutralPlace, type HistoryLift } from './reason-gate.js';
+import { historyExplains, historyLift, neutralPlaces, type HistoryLift } from './reason-gate.js';
 import { capInCart } from '../learn/in-cart.js';
 import { MAX_SAME_CATEGORY, varyTop } from '../rank/vary-top.js';
 import { topAttention } from './top-attention.js';
@@ -158,8 +158,9 @@ export function merchandise(ctx: RankContext, candidates: readonly WireItem[], o
  */
 export function explain(placed: ReturnType<typeof arrange>, ruled: RuledOrder, adjusted: AdjustedScores, top: Int32Array, head: readonly WireItem[], hist: readonly HistoryEntry[], total = head.length): Reason[][] {
   const reasons: Reason[][] = Array.from({ length: total }, () => []);
+  const wouldBeAt = neutralPlaces(adjusted.scores, placed.prior, adjusted.lift.neutral);
   for (const i of ruled.order.slice(0, REASONED_PLACES)) {
-    reasons[i] = i < head.length ? modelReasons(i, placed, adjusted, top, head, hist) : [];
+    reasons[i] = i < head.length ? modelReasons(i, placed, adjusted, top, head, hist, wouldBeAt) : [];
     if (ruled.promoted[i]) reasons[i].unshift({ ...PROMOTED_REASON });
   }
   return reasons;
@@ -169,11 +170,11 @@ export function explain(placed: ReturnType<typeof arrange>, ruled: RuledOrder, a
  * History reasons (similar, brand, category, next, learned) only where the history placed the
  * item (`reason-gate.ts`): it raised the score, the item did not move down, chance did not lift it.
  */
-function modelReasons(i: number, placed: ReturnType<typeof arrange>, adjusted: AdjustedScores, top: Int32Array, head: readonly WireItem[], hist: readonly HistoryEntry[]): Reason[] {
+function modelReasons(i: number, placed: ReturnType<typeof arrange>, adjusted: AdjustedScores, top: Int32Array, head: readonly WireItem[], hist: readonly HistoryEntry[], wouldBeAt: (i: number) => number): Reason[] {
   const moves = { explored: placed.explored[i]!, noised: placed.noised[i]!, diversified: placed.diversified[i]! };
   const bought = adjusted.demotedBy[i];
   if (bought) return [boughtReason(head[i]!, bought), ...reasonsFor(head[i]!, undefined, 0, moves)];
-  const explains = historyExplains(i, placed.place[i]!, adjusted.lift, moves.explored || moves.noised, neutralPlace(i, adjusted.scores, placed.prior, adjusted.lift.neutral));
+  const explains = historyExplains(i, placed.place[i]!, adjusted.lift, moves.explored || moves.noised, wouldBeAt(i));
   const reasons = reasonsFor(head[i]!, explains ? hist[top[i]!] : undefined, placed.contribution(i), moves);
   if (!explains) return reasons;
   const lift = adjusted.lifted?.[i];

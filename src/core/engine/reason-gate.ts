@@ -16,19 +16,28 @@ export function historyLift(scores: Float32Array, weights: Float32Array, beta: n
 export type HistoryLift = ReturnType<typeof historyLift>;
 
 /**
- * Where item `i` would sit if the history gave it only the neutral score, everything else
+ * Where an item would sit if the history gave it only the neutral score, everything else
  * unchanged: the number of other items whose score plus the shop's position prior beats its own
- * at the neutral score (ties keep the shop's order). The counterfactual a reason is measured by.
+ * at the neutral score. The counterfactual a reason is measured by; the list's utilities are
+ * sorted once, so each item asked about costs a binary search.
  */
-export function neutralPlace(i: number, scores: Float32Array, prior: Float64Array, neutral: number): number {
-  const mine = prior[i]! + neutral;
-  let above = 0;
-  for (let j = 0; j < scores.length; j++) {
-    if (j === i) continue;
-    const theirs = prior[j]! + scores[j]!;
-    if (theirs > mine || (theirs === mine && j < i)) above++;
-  }
-  return above;
+export function neutralPlaces(scores: Float32Array, prior: Float64Array, neutral: number): (i: number) => number {
+  let sorted: Float64Array | undefined;
+  return (i) => {
+    sorted ??= Float64Array.from(scores, (s, j) => prior[j]! + s).sort();
+    const mine = prior[i]! + neutral;
+    // Items strictly above `mine`: the ascending array's length past the last value ≤ mine.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! <= mine) lo = mid + 1;
+      else hi = mid;
+    }
+    const above = sorted.length - lo;
+    // The item itself is among them when its real utility beats its neutral one.
+    return prior[i]! + scores[i]! > mine ? above - 1 : above;
+  };
 }
 
 /**
