@@ -49,7 +49,8 @@ test("consent 'pending' personalises from memory only; 'granted' then stores wha
   await open('esm.html');
   const r = await page.evaluate(async (items: Catalogue) => {
     const hearth = window.H.createHearth({ dbName: 'pending', backend: 'cpu', consent: 'pending', timeoutMs: 10_000 });
-    for (const id of ['p3', 'p7']) await hearth.track({ type: 'add_to_cart', item: items.find((i) => i.id === id)! });
+    // Clicks, not cart adds: an item in the cart is not lifted to the top of a browsing list.
+    for (const id of ['p3', 'p7']) await hearth.track({ type: 'click', item: items.find((i) => i.id === id)! });
     const ranked = await hearth.rank(items);
     const dbsWhilePending = (await indexedDB.databases()).map((d) => d.name);
     await hearth.setConsent('granted');
