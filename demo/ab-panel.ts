@@ -61,7 +61,7 @@ export function mountAbTest(root: HTMLElement): void {
     progress.max = n; progress.value = outs.length;
     status.textContent = done ? `Done: ${outs.length} of ${n} shoppers${outs.length < n ? ' (stopped)' : ''}${f.fallbacks ? `; ${f.fallbacks} personalised rank(s) fell back to the shop’s order` : ''}.` : `Shopper ${outs.length} of ${n}…`;
     grid.replaceChildren(...stats(f, outs.length));
-    chart.replaceChildren(...(f.lift ? [liftChart(f.lift)] : []));
+    chart.replaceChildren(...(f.lift ? [liftChart(f.lift), h('p', { class: 'meta', text: 'The lift in points with its 95% interval; the dashed line is zero (no difference).' })] : []));
     verdict.textContent = abVerdict(f, done);
   };
 

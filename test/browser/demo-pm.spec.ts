@@ -292,7 +292,8 @@ test('the A/B view runs simulated shoppers in arms drawn by the experiments feat
   await expect(verdict).toContainText(`of the ${p.n} personalised shoppers against`);
   if (lo! <= 0 && hi! >= 0) await expect(verdict).toContainText('includes zero');
   await expect(verdict).not.toHaveText(/\bwins?\b|\bbeats?\b/i);
-  await page.locator('#ab-test').screenshot({ path: info.outputPath('12-ab-test.png') });
+  await page.locator('#to-ab').click();
+  await page.screenshot({ path: info.outputPath('12-ab-test.png') });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('#ab-test').scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('13-phone-ab-test.png') });
