@@ -298,6 +298,14 @@ test('the A/B view runs simulated shoppers in arms drawn by the experiments feat
   await page.locator('#ab-test').scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('13-phone-ab-test.png') });
   await page.locator('#ab-test').screenshot({ path: info.outputPath('14-phone-ab-panel.png') });
+  // Stop: the shoppers already started finish, no new one starts, and their arms are cleaned up too.
+  await setKnob(page, 'ab-shoppers', 100);
+  await page.locator('#ab-run').click();
+  await expect(page.locator('#ab-status')).toContainText('Shopper');
+  await page.locator('#ab-stop').click();
+  await expect(page.locator('#ab-status')).toContainText('(stopped)', { timeout: 60_000 });
+  expect(Number(await page.locator('#ab-test').getAttribute('data-ab-done'))).toBeLessThan(100);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hearth.experiment.hearth-demo-ab-')))).toEqual([]);
   expectNoBehaviourSent(server.log);
   expect(pageErrors).toEqual([]);
 });
