@@ -1,5 +1,6 @@
 import './style.css';
 import { DEPARTMENT_NAMES, departmentList } from './catalogue.js';
+import { mountAbTest } from './ab-panel.js';
 import { byId, h } from './dom.js';
 import { mountInterests } from './interests.js';
 import { mountPrivacy } from './privacy.js';
@@ -116,6 +117,13 @@ byId('engine-events').textContent = `${info?.events ?? 0} event${info?.events ==
 mountReplay(byId('panel-replay'));
 mountInterests(byId('panel-interests'));
 mountSimulator(byId('panel-simulator'));
+const abSection = h('section', { id: 'ab-test', class: 'ab-test', 'aria-label': 'A/B test' });
+// The A/B test sits below the one-shopper simulator: a button at the top takes a PM straight to it.
+const toAb = h('button', { type: 'button', class: 'secondary', id: 'to-ab', text: 'Skip to the A/B test of many shoppers ↓' });
+toAb.addEventListener('click', () => abSection.scrollIntoView({ block: 'start' }));
+byId('panel-simulator').prepend(toAb);
+byId('panel-simulator').append(abSection);
+mountAbTest(abSection);
 mountPrivacy(byId('panel-privacy'));
 await render();
 document.body.dataset.ready = 'true';

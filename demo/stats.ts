@@ -24,3 +24,13 @@ export function meanInterval(xs: readonly number[]): Interval {
 
 /** Whether two intervals are apart: only then does the page say one order did better. */
 export const apart = (a: Interval, b: Interval): boolean => a.low > b.high || b.low > a.high;
+
+/**
+ * Newcombe's hybrid score interval (his method 10) for the difference of two independent shares
+ * `a − b`: built from each share's Wilson interval, so it stays inside [−1, 1] and behaves for small n.
+ */
+export function newcombeDiff(hitsA: number, nA: number, hitsB: number, nB: number): Interval {
+  const a = wilson(hitsA, nA), b = wilson(hitsB, nB);
+  const d = a.value - b.value;
+  return { value: d, low: d - Math.hypot(a.value - a.low, b.high - b.value), high: d + Math.hypot(a.high - a.value, b.value - b.low) };
+}

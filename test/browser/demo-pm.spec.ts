@@ -239,3 +239,73 @@ test('on a phone-sized screen the shop and panels fit without sideways scrolling
   expectNoBehaviourSent(server.log);
   expect(pageErrors).toEqual([]);
 });
+
+test('the A/B view runs simulated shoppers in arms drawn by the experiments feature and reports the lift with its interval', async ({ page, pageErrors }, info) => {
+  test.setTimeout(120_000);
+  const N = 12; // both arms empty-free unless all 12 fair draws agree (1 run in 2,048)
+  // Records every arm the SDK stores for a simulated shopper (the demo deletes each when its shopper is done).
+  await page.addInitScript(() => {
+    const stored: string[][] = [];
+    (window as unknown as { abArms: string[][] }).abArms = stored;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the storage as `this`
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('hearth.experiment.hearth-demo-ab-')) stored.push([key, value]);
+      set.call(this, key, value);
+    };
+  });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDemo(page, '#/');
+  await page.getByRole('tab', { name: 'Simulator' }).click();
+  await expect(page.locator('#ab-honest')).toContainText('Simulated tastes');
+  await setKnob(page, 'ab-shoppers', N);
+  await page.locator('#ab-run').click();
+  await expect(page.locator('#ab-test')).toHaveAttribute('data-ab-done', String(N), { timeout: 90_000 });
+
+  const arm = async (key: string) => {
+    const el = page.locator(`[data-metric="ab-${key}"]`);
+    return { n: Number(await el.getAttribute('data-n')), hits: Number(await el.getAttribute('data-hits')) };
+  };
+  const [p, o] = [await arm('personalised'), await arm('holdout')];
+  expect(p.n + o.n).toBe(N);
+  expect(p.n * o.n).toBeGreaterThan(0);
+  // The arms are the SDK's own: one stored per shopper, and the panel counts the holdouts the SDK drew.
+  const arms = await page.evaluate(() => (window as unknown as { abArms: string[][] }).abArms);
+  expect(new Set(arms.map(([key]) => key)).size).toBe(N);
+  expect(arms.filter(([, v]) => (JSON.parse(v!) as { arm: string }).arm === 'holdout').length).toBe(o.n);
+  // Cleaned up: no shopper's arm or database left; the visitor's own database is still there.
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hearth.experiment.hearth-demo-ab-')))).toEqual([]);
+  const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+  expect(dbs.filter((d) => d.startsWith('hearth-demo-ab-'))).toEqual([]);
+  expect(dbs).toContain('hearth-demo');
+
+  // The lift is the difference of the two shares and lies inside its interval.
+  const lift = page.locator('[data-metric="ab-lift"]');
+  const [v, lo, hi] = await Promise.all(['data-value', 'data-low', 'data-high'].map(async (a) => Number(await lift.getAttribute(a))));
+  expect(v).toBeCloseTo(p.hits / p.n - o.hits / o.n, 9);
+  expect(lo).toBeLessThanOrEqual(v!);
+  expect(hi).toBeGreaterThanOrEqual(v!);
+  expect(lo).toBeGreaterThanOrEqual(-1);
+  expect(hi).toBeLessThanOrEqual(1);
+  expect(hi! - lo!).toBeGreaterThan(0);
+  const verdict = page.locator('#ab-verdict');
+  await expect(verdict).toContainText(`of the ${p.n} personalised shoppers against`);
+  if (lo! <= 0 && hi! >= 0) await expect(verdict).toContainText('includes zero');
+  await expect(verdict).not.toHaveText(/\bwins?\b|\bbeats?\b/i);
+  await page.locator('#to-ab').click();
+  await page.screenshot({ path: info.outputPath('12-ab-test.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('#ab-test').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('13-phone-ab-test.png') });
+  await page.locator('#ab-test').screenshot({ path: info.outputPath('14-phone-ab-panel.png') });
+  // Stop: the shoppers already started finish, no new one starts, and their arms are cleaned up too.
+  await setKnob(page, 'ab-shoppers', 100);
+  await page.locator('#ab-run').click();
+  await expect(page.locator('#ab-status')).toContainText('Shopper');
+  await page.locator('#ab-stop').click();
+  await expect(page.locator('#ab-status')).toContainText('(stopped)', { timeout: 60_000 });
+  expect(Number(await page.locator('#ab-test').getAttribute('data-ab-done'))).toBeLessThan(100);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hearth.experiment.hearth-demo-ab-')))).toEqual([]);
+  expectNoBehaviourSent(server.log);
+  expect(pageErrors).toEqual([]);
+});
