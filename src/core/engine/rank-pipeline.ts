@@ -8,7 +8,6 @@ import { taxonomyRarity } from '../model/catalog-rarity.js';
 import { listCoordinates, usesExactOverlap } from '../model/list-coordinates.js';
 import { applyNextItems, type NextItemLift } from '../model/next-items.js';
 import { arrange as arrangeScores } from '../rank/arrange.js';
-import { positionPrior } from '../rank/blend.js';
 import type { RankKnobs } from '../wire/wire.js';
 import type { Uniform } from '../rank/random.js';
 import { boughtReason, demoteRepurchases } from '../learn/repurchase.js';
@@ -136,8 +135,7 @@ export function arrange({ model, random }: RankContext, top: Int32Array, scores:
   const place = new Int32Array(head.length);
   varied.order.forEach((item, pos) => (place[item] = pos));
   const diversified = placed.diversified.map((d, i) => d || varied.pulled[i]!);
-  const prior = positionPrior(head.length, model.params.positionWeight);
-  return { ...placed, order: varied.order, diversified, place, prior, contribution: attention.contribution };
+  return { ...placed, order: varied.order, diversified, place, contribution: attention.contribution };
 }
 
 /**

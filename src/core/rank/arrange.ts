@@ -59,5 +59,5 @@ export function arrange(scores: Float32Array, similarity: () => Float64Array, ve
     diversified = climbed(order, spread);
     order = spread;
   }
-  return { order, explored, noised, diversified, ...(epsilon === undefined ? {} : { epsilon }) };
+  return { order, explored, noised, diversified, prior, ...(epsilon === undefined ? {} : { epsilon }) };
 }
